@@ -1,0 +1,96 @@
+package gw.guidance;
+
+import gw.model.Prediction;
+import gw.objective.Objective;
+import gw.solver.ButcherTableau;
+import gw.solver.Dynamics;
+import gw.solver.Interruption;
+import gw.solver.Step;
+import gw.tensor.Batch;
+
+/**
+ * Continuous adjoint (optimize-then-discretize): solve forward to x1 keeping nothing, then integrate the
+ * augmented system d/dt (x, a) = (u(x, t), -(du/dx)^T a) backwards from (x1, grad L(x1)) at t = 1 to t with
+ * an explicit Runge-Kutta method. Memory does not grow with the number of steps.
+ */
+public final class ContinuousAdjoint implements GradientScheme {
+    private final Step forwardSolver;
+    private final ButcherTableau tableau;
+    private final int steps;
+
+    /**
+     * @param forwardSolver the solver of the forward pass to x1
+     * @param tableau the Runge-Kutta method of the backward augmented solve
+     * @param steps equal steps from t to 1, forward and backward
+     */
+    public ContinuousAdjoint(Step forwardSolver, ButcherTableau tableau, int steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("adjoint steps must be >= 1, got " + steps);
+        }
+        this.forwardSolver = forwardSolver;
+        this.tableau = tableau;
+        this.steps = steps;
+    }
+
+    @Override
+    public String name() {
+        return "adjoint";
+    }
+
+    @Override
+    public GuidanceGradient gradient(Dynamics f, Objective loss, Batch x, double t, Prediction first) {
+        Measured m = new Measured(f);
+        double h = (1.0 - t) / steps;
+        Batch state = x;
+        for (int j = 0; j < steps; j++) {
+            Interruption.check();
+            double t0 = t + j * h;
+            double t1 = j == steps - 1 ? 1.0 : t + (j + 1) * h;
+            state = forwardSolver.forward(f, state, t0, t1, j == 0 ? first : null).output();
+            state.requireFinite("the adjoint's forward solve at t=" + t1);
+        }
+        Batch x1 = state;
+        Batch adj = loss.gradient(x1);
+        f.cost().retain(2 * x.bytes());
+        for (int j = steps; j > 0; j--) {
+            Interruption.check();
+            double t1 = j == steps ? 1.0 : t + j * h;
+            double t0 = t + (j - 1) * h;
+            Batch[] next = backwardStep(f, state, adj, t1, t0 - t1);
+            state = next[0];
+            adj = next[1].requireFinite("the adjoint solve at t=" + t0);
+        }
+        f.cost().retain(-2 * x.bytes());
+        return m.finish(adj, x1);
+    }
+
+    /** One explicit RK step of the augmented system from tau by dt (negative). */
+    private Batch[] backwardStep(Dynamics f, Batch x, Batch a, double tau, double dt) {
+        int s = tableau.stages();
+        Batch[] kx = new Batch[s];
+        Batch[] ka = new Batch[s];
+        for (int i = 0; i < s; i++) {
+            Batch y = x.copy();
+            Batch b = a.copy();
+            double[] ai = tableau.a()[i];
+            for (int j = 0; j < ai.length; j++) {
+                if (ai[j] != 0) {
+                    y.addScaled(kx[j], dt * ai[j]);
+                    b.addScaled(ka[j], dt * ai[j]);
+                }
+            }
+            Prediction pred = f.predict(y, tau + tableau.c()[i] * dt);
+            kx[i] = pred.velocity();
+            ka[i] = f.vjpVelocity(pred, b).scaled(-1.0);
+        }
+        Batch xn = x.copy();
+        Batch an = a.copy();
+        for (int i = 0; i < s; i++) {
+            if (tableau.b()[i] != 0) {
+                xn.addScaled(kx[i], dt * tableau.b()[i]);
+                an.addScaled(ka[i], dt * tableau.b()[i]);
+            }
+        }
+        return new Batch[] {xn, an};
+    }
+}

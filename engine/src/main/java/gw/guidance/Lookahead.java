@@ -1,0 +1,56 @@
+package gw.guidance;
+
+import gw.model.Prediction;
+import gw.objective.Objective;
+import gw.solver.Dynamics;
+import gw.solver.Grid;
+import gw.solver.Rollout;
+import gw.solver.Step;
+import gw.tensor.Batch;
+
+/**
+ * Horizon-H lookahead: H equal steps of the lookahead solver from t to 1, differentiated through
+ * (g_H = grad_x L(Psi_H(x))). With ddim, H = 1 is greedy; its error shrinks like h^(p+1), h = (1 - t)/H.
+ */
+public final class Lookahead implements GradientScheme {
+    private final Step solver;
+    private final int horizon;
+    private final int checkpointEvery;
+
+    public Lookahead(Step solver, int horizon) {
+        this(solver, horizon, 1);
+    }
+
+    /** checkpointEvery > 1 keeps only every k-th state and recomputes the rest in the backward pass. */
+    public Lookahead(Step solver, int horizon, int checkpointEvery) {
+        if (horizon < 1) {
+            throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);
+        }
+        this.solver = solver;
+        this.horizon = horizon;
+        this.checkpointEvery = checkpointEvery;
+    }
+
+    public int horizon() {
+        return horizon;
+    }
+
+    @Override
+    public String name() {
+        return "lookahead";
+    }
+
+    @Override
+    public GuidanceGradient gradient(Dynamics f, Objective loss, Batch x, double t, Prediction first) {
+        return through(f, loss, x, Grid.equalSteps(t, 1.0, horizon), first);
+    }
+
+    GuidanceGradient through(Dynamics f, Objective loss, Batch x, double[] times, Prediction first) {
+        Measured m = new Measured(f);
+        Rollout r = checkpointEvery == 1
+                ? Rollout.solve(f, solver, times, x, first)
+                : Rollout.solveCheckpointed(f, solver, times, x, checkpointEvery);
+        Batch end = r.output();
+        return m.finish(r.backward(loss.gradient(end)), end);
+    }
+}

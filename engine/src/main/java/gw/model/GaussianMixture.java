@@ -1,0 +1,154 @@
+package gw.model;
+
+import gw.path.PathPoint;
+import gw.tensor.Batch;
+import java.util.Random;
+
+/**
+ * Gaussian mixture data {w_k, mu_k, s_k (isotropic)} in any dimension D (MATH section 4). Closed-form posterior:
+ * responsibilities by a max-subtracted softmax of component log-probabilities (log-sum-exp stable), then a
+ * responsibility-weighted sum of per-component affine maps of x, fused into one pass over the particles.
+ */
+public final class GaussianMixture implements TargetPredictor, ClosedFormDensity {
+    private final double[] weights;
+    private final double[][] means;
+    private final double[] stds;
+    final int k;
+    final int d;
+    final double[] logWeights;
+    final double[] variances;   // s_k^2
+    final double[] meansFlat;   // [K * D]
+
+    public GaussianMixture(double[] weights, double[][] means, double[] stds) {
+        this.weights = weights.clone();
+        this.k = weights.length;
+        this.d = means[0].length;
+        this.means = new double[k][];
+        this.meansFlat = new double[k * d];
+        this.stds = stds.clone();
+        this.logWeights = new double[k];
+        this.variances = new double[k];
+        for (int j = 0; j < k; j++) {
+            this.means[j] = means[j].clone();
+            System.arraycopy(means[j], 0, meansFlat, j * d, d);
+            logWeights[j] = Math.log(weights[j]);
+            variances[j] = stds[j] * stds[j];
+        }
+    }
+
+    @Override
+    public int dim() {
+        return d;
+    }
+
+    @Override
+    public String kind() {
+        return "gmm";
+    }
+
+    @Override
+    public boolean acceptsAnyPathPoint() {
+        return true;
+    }
+
+    public int components() {
+        return k;
+    }
+
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    public double[][] means() {
+        double[][] copy = new double[k][];
+        for (int j = 0; j < k; j++) {
+            copy[j] = means[j].clone();
+        }
+        return copy;
+    }
+
+    public double[] stds() {
+        return stds.clone();
+    }
+
+    @Override
+    public Prediction predict(Batch x, PathPoint p) {
+        return new MixturePrediction(this, x, p);
+    }
+
+    double[] pathVariances(double alpha, double sigma) {
+        double[] var = new double[k];
+        for (int j = 0; j < k; j++) {
+            var[j] = alpha * alpha * variances[j] + sigma * sigma;
+        }
+        return var;
+    }
+
+    /**
+     * Fills logits[i*K + j] = log w_j + log N(x_i; alpha mu_j, var_j I) and returns, per row, the log-sum-exp;
+     * when {@code normalize}, turns logits into responsibilities in place.
+     */
+    double[] componentLogits(Batch x, double alpha, double[] var, double[] logits, boolean normalize) {
+        double[] xs = x.data();
+        int b = x.rows();
+        double[] norm = new double[k];
+        for (int j = 0; j < k; j++) {
+            norm[j] = logWeights[j] - 0.5 * d * Math.log(2 * Math.PI * var[j]);
+        }
+        double[] lse = new double[b];
+        for (int i = 0; i < b; i++) {
+            int xo = i * d;
+            int lo = i * k;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < k; j++) {
+                int mo = j * d;
+                double sq = 0;
+                for (int c = 0; c < d; c++) {
+                    double diff = xs[xo + c] - alpha * meansFlat[mo + c];
+                    sq += diff * diff;
+                }
+                double l = norm[j] - 0.5 * sq / var[j];
+                logits[lo + j] = l;
+                max = Math.max(max, l);
+            }
+            double sum = 0;
+            for (int j = 0; j < k; j++) {
+                double e = Math.exp(logits[lo + j] - max);
+                sum += e;
+                if (normalize) {
+                    logits[lo + j] = e;
+                }
+            }
+            if (normalize) {
+                double inv = 1.0 / sum;
+                for (int j = 0; j < k; j++) {
+                    logits[lo + j] *= inv;
+                }
+            }
+            lse[i] = max + Math.log(sum);
+        }
+        return lse;
+    }
+
+    @Override
+    public double[] logDensity(Batch x1) {
+        return componentLogits(x1, 1.0, variances, new double[x1.rows() * k], false);
+    }
+
+    @Override
+    public Batch sample(int n, Random rng) {
+        double[] out = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            double u = rng.nextDouble();
+            int j = 0;
+            double acc = weights[0];
+            while (u > acc && j < k - 1) {
+                acc += weights[++j];
+            }
+            for (int c = 0; c < d; c++) {
+                out[i * d + c] = means[j][c] + stds[j] * rng.nextGaussian();
+            }
+        }
+        return new Batch(out, n, d);
+    }
+}

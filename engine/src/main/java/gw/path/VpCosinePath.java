@@ -1,0 +1,11 @@
+package gw.path;
+
+/** Variance-preserving cosine schedule: alpha = sin(pi t / 2), sigma = cos(pi t / 2). */
+public final class VpCosinePath implements AffinePath {
+    private static final double HALF_PI = Math.PI / 2;
+    @Override public String name() { return "vp-cosine"; }
+    @Override public double alpha(double t) { return Math.sin(HALF_PI * t); }
+    @Override public double sigma(double t) { return Math.cos(HALF_PI * t); }
+    @Override public double alphaDot(double t) { return HALF_PI * Math.cos(HALF_PI * t); }
+    @Override public double sigmaDot(double t) { return -HALF_PI * Math.sin(HALF_PI * t); }
+}
