@@ -1,0 +1,125 @@
+package gw.cli;
+
+import gw.guidance.GradientScheme;
+import gw.guidance.GuidedSampler;
+import gw.guidance.Lookahead;
+import gw.model.GaussianMixture;
+import gw.objective.SquaredDistance;
+import gw.path.Paths;
+import gw.solver.Dynamics;
+import gw.solver.Grid;
+import gw.solver.Solvers;
+import gw.solver.Step;
+import gw.tensor.Batch;
+import gw.tensor.Noise;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Guided sampling throughput on the reference 2-D mixture: for each horizon H, x_{i+1} = Euler(x_i) - s g_H(x_i)
+ * with g_H backpropagated through H equal Euler steps from t_i to 1 ("all" = N - i, end-to-end).
+ * Prints the median of several timed runs after warm-up.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time guided sampling on the reference 2-D GMM for several lookahead horizons.")
+public final class BenchCommand implements Callable<Integer> {
+    /** The reference model of shared/reference/gmm2d_oracle.json. */
+    static final GaussianMixture REFERENCE_GMM = new GaussianMixture(
+            new double[] {0.3, 0.3, 0.4},
+            new double[][] {{-2.0, 0.0}, {2.0, 1.0}, {0.0, -2.5}},
+            new double[] {0.3, 0.5, 0.4});
+
+    @Option(names = "--particles", description = "Particles (default ${DEFAULT-VALUE}).", defaultValue = "4096")
+    int particles;
+
+    @Option(names = "--steps", description = "Sampling steps N (default ${DEFAULT-VALUE}).", defaultValue = "50")
+    int steps;
+
+    @Option(names = "--horizons", split = ",", description = "Horizons, 'all' for N - i (default 1,5,all).",
+            defaultValue = "1,5,all")
+    List<String> horizons;
+
+    @Option(names = "--runs", description = "Timed runs per horizon (default ${DEFAULT-VALUE}).", defaultValue = "5")
+    int runs;
+
+    @Option(names = "--warmup", description = "Untimed warm-up runs (default ${DEFAULT-VALUE}).", defaultValue = "2")
+    int warmup;
+
+    @Option(names = "--scale", description = "Guidance scale s (default ${DEFAULT-VALUE}).", defaultValue = "0.5")
+    double scale;
+
+    @Option(names = "--seed", description = "Seed of the initial noise (default ${DEFAULT-VALUE}).", defaultValue = "0")
+    long seed;
+
+    private final PrintStream out;
+
+    public BenchCommand() {
+        this(System.out);
+    }
+
+    BenchCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() {
+        if (particles < 1 || particles > 1_000_000) {
+            throw new IllegalArgumentException("--particles must be in 1..1000000, got " + particles);
+        }
+        if (steps < 1 || steps > 10_000) {
+            throw new IllegalArgumentException("--steps must be in 1..10000, got " + steps);
+        }
+        if (runs < 1 || runs > 1000 || warmup < 0 || warmup > 1000) {
+            throw new IllegalArgumentException("--runs must be in 1..1000 and --warmup in 0..1000");
+        }
+        for (String h : horizons) {
+            int horizon = parseHorizon(h);
+            double[] ms = new double[runs];
+            for (int r = -warmup; r < runs; r++) {
+                long start = System.nanoTime();
+                runOnce(horizon);
+                if (r >= 0) {
+                    ms[r] = (System.nanoTime() - start) / 1e6;
+                }
+            }
+            Arrays.sort(ms);
+            double median = runs % 2 == 1 ? ms[runs / 2] : 0.5 * (ms[runs / 2 - 1] + ms[runs / 2]);
+            out.printf("horizon=%s particles=%d steps=%d ms=%.1f particle-steps/s=%.0f%n", h, particles, steps,
+                    median, particles * (double) steps / (median / 1000.0));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private int parseHorizon(String h) {
+        if (h.equals("all")) {
+            return 0;
+        }
+        try {
+            int v = Integer.parseInt(h);
+            if (v >= 1 && v <= 10_000) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--horizons entries must be 1..10000 or 'all', got '" + h + "'");
+    }
+
+    /** One guided solve; horizon 0 means end-to-end through the remaining grid. */
+    Batch runOnce(int horizon) {
+        Step euler = Solvers.byName("euler");
+        double[] grid = Grid.uniform(steps);
+        GradientScheme scheme = horizon == 0
+                ? new gw.guidance.EndToEnd(euler, grid, 1)
+                : new Lookahead(euler, horizon);
+        Dynamics f = Dynamics.inTime(REFERENCE_GMM, Paths.byName("ot"));
+        SquaredDistance loss = new SquaredDistance(new double[] {1.5, 0.5});
+        Batch x0 = Noise.gaussian(particles, 2, seed);
+        return GuidedSampler.sample(f, loss, x0, new GuidedSampler.Settings(euler, grid, scheme, scale), null);
+    }
+}
