@@ -17,6 +17,7 @@ public final class ContinuousAdjoint implements GradientScheme {
     private final Step forwardSolver;
     private final ButcherTableau tableau;
     private final int steps;
+    private final boolean perUnitTime;
 
     /**
      * @param forwardSolver the solver of the forward pass to x1
@@ -24,12 +25,22 @@ public final class ContinuousAdjoint implements GradientScheme {
      * @param steps equal steps from t to 1, forward and backward
      */
     public ContinuousAdjoint(Step forwardSolver, ButcherTableau tableau, int steps) {
+        this(forwardSolver, tableau, steps, false);
+    }
+
+    private ContinuousAdjoint(Step forwardSolver, ButcherTableau tableau, int steps, boolean perUnitTime) {
         if (steps < 1) {
             throw new IllegalArgumentException("adjoint steps must be >= 1, got " + steps);
         }
         this.forwardSolver = forwardSolver;
         this.tableau = tableau;
         this.steps = steps;
+        this.perUnitTime = perUnitTime;
+    }
+
+    /** The adjoint on the step size of an N-step uniform grid: from t_i it takes N - i steps. */
+    public static ContinuousAdjoint onUniformGrid(Step forwardSolver, ButcherTableau tableau, int n) {
+        return new ContinuousAdjoint(forwardSolver, tableau, n, true);
     }
 
     @Override
@@ -40,6 +51,7 @@ public final class ContinuousAdjoint implements GradientScheme {
     @Override
     public GuidanceGradient gradient(Dynamics f, Objective loss, Batch x, double t, Prediction first) {
         Measured m = new Measured(f);
+        int steps = perUnitTime ? Math.max(1, (int) Math.round((1.0 - t) * this.steps)) : this.steps;
         double h = (1.0 - t) / steps;
         Batch state = x;
         for (int j = 0; j < steps; j++) {
