@@ -1,0 +1,95 @@
+package gw.app.charts;
+
+import gw.app.export.CsvTable;
+import gw.app.export.Exportable;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.layout.StackPane;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartCanvas;
+import org.jfree.chart.fx.ChartViewer;
+
+/**
+ * A chart on screen: the JFreeChart viewer without zoom and pan (every view here is recomputed, not browsed), a
+ * message shown over the plot when its data could not be computed (divergence, invalid setting), and a context
+ * menu to save the chart as PNG or SVG and its data as CSV.
+ */
+public class ChartPane extends StackPane implements Exportable {
+    private final ChartViewer viewer;
+    private final Label message = new Label();
+    private final String exportName;
+    private final Supplier<CsvTable> data;
+    private BiConsumer<Exportable, String> onExport = (e, f) -> { };
+
+    public ChartPane(String exportName, JFreeChart chart, Supplier<CsvTable> data) {
+        this.exportName = exportName;
+        this.data = data;
+        setId("chart-" + exportName);
+        viewer = new ChartViewer(chart, false);
+        ChartCanvas canvas = viewer.getCanvas();
+        for (String id : new String[] {"zoom", "pan"}) {
+            if (canvas.getMouseHandler(id) != null) {
+                canvas.removeMouseHandler(canvas.getMouseHandler(id));
+            }
+        }
+        for (String id : new String[] {"scroll", "anchor"}) {
+            if (canvas.getMouseHandler(id) != null) {
+                canvas.removeAuxiliaryMouseHandler(canvas.getMouseHandler(id));
+            }
+        }
+        message.getStyleClass().add("panel-message");
+        message.setWrapText(true);
+        message.setMaxWidth(340);
+        message.setVisible(false);
+        message.setMouseTransparent(true);
+        StackPane.setAlignment(message, Pos.CENTER);
+        getChildren().addAll(viewer, message);
+        setMinSize(120, 100);
+        ContextMenu menu = new ContextMenu(item("Save chart as PNG\u2026", "png"), item("Save chart as SVG\u2026", "svg"),
+                item("Save plotted data as CSV\u2026", "csv"));
+        viewer.setOnContextMenuRequested(e -> menu.show(viewer, e.getScreenX(), e.getScreenY()));
+    }
+
+    private MenuItem item(String text, String format) {
+        MenuItem m = new MenuItem(text);
+        m.setOnAction(e -> onExport.accept(this, format));
+        return m;
+    }
+
+    public void setOnExport(BiConsumer<Exportable, String> handler) {
+        this.onExport = handler;
+    }
+
+    /** Shows a message over the plot (null hides it). */
+    public void showMessage(String text) {
+        message.setText(text == null ? "" : text);
+        message.setVisible(text != null);
+    }
+
+    public String message() {
+        return message.isVisible() ? message.getText() : null;
+    }
+
+    public ChartViewer viewer() {
+        return viewer;
+    }
+
+    @Override
+    public String exportName() {
+        return exportName;
+    }
+
+    @Override
+    public JFreeChart chart() {
+        return viewer.getChart();
+    }
+
+    @Override
+    public CsvTable data() {
+        return data.get();
+    }
+}

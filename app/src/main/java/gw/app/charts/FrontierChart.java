@@ -1,0 +1,116 @@
+package gw.app.charts;
+
+import gw.app.export.CsvTable;
+import gw.app.run.ComputeCurves;
+import gw.app.run.CostPoint;
+import gw.app.state.Schemes;
+import java.awt.Color;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Final loss against compute: the lookahead horizon sweep (labelled by H) and each scheme's step-count sweep. Lower
+ * left is better; the current setting is ringed.
+ */
+public final class FrontierChart extends ChartPane {
+    private final XYPlot plot;
+    private final XYSeriesCollection data = new XYSeriesCollection();
+    private final XYLineAndShapeRenderer renderer = Charts.lines(true);
+    private ComputeCurves last;
+
+    private FrontierChart(JFreeChart chart, XYPlot plot, Holder h) {
+        super("loss-vs-compute", chart, h);
+        h.chart = this;
+        this.plot = plot;
+        plot.setDataset(data);
+        plot.setRenderer(renderer);
+    }
+
+    private static final class Holder implements Supplier<CsvTable> {
+        FrontierChart chart;
+
+        public CsvTable get() {
+            return chart.table();
+        }
+    }
+
+    public static FrontierChart create() {
+        LogAxis ms = Charts.log("wall time (ms, log)");
+        NumberAxis loss = Charts.number("mean final loss \u00bd\u2016x\u2081 \u2212 target\u2016\u00b2");
+        XYPlot plot = Charts.plot(ms, loss);
+        JFreeChart chart = Charts.chart("Loss vs compute", plot, true);
+        Charts.subtitle(chart, "lower left is better; numbers are lookahead horizons; current setting ringed");
+        return new FrontierChart(chart, plot, new Holder());
+    }
+
+    public void show(ComputeCurves c) {
+        last = c;
+        chart().setNotify(false);
+        try {
+            data.removeAllSeries();
+            renderer.removeAnnotations();
+            XYSeries h = new XYSeries("lookahead, H = 1 \u2026 N", false, true);
+            for (CostPoint p : c.byHorizon()) {
+                if (p.ok() && p.ms() > 0) {
+                    h.add(p.ms(), p.loss(), false);
+                    XYTextAnnotation a = new XYTextAnnotation(p.horizon() >= c.settings().steps() ? "e2e"
+                            : Integer.toString(p.horizon()), p.ms(), p.loss());
+                    a.setFont(Charts.TICK);
+                    a.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+                    renderer.addAnnotation(a);
+                    if (p.horizon() == c.settings().effectiveHorizon()) {
+                        renderer.addAnnotation(new MarkerAnnotation(p.ms(), p.loss(), MarkerAnnotation.Kind.RING,
+                                Color.RED, "current"));
+                    }
+                }
+            }
+            renderer.setSeriesPaint(0, SchemeStyle.color("lookahead"));
+            data.addSeries(h);
+            for (Map.Entry<String, List<CostPoint>> e : c.bySteps().entrySet()) {
+                if (!Schemes.guided(e.getKey()) || e.getKey().equals("lookahead")) {
+                    continue;
+                }
+                XYSeries s = new XYSeries(e.getKey() + ", N sweep", false, true);
+                for (CostPoint p : e.getValue()) {
+                    if (p.ok() && p.ms() > 0) {
+                        s.add(p.ms(), p.loss(), false);
+                    }
+                }
+                renderer.setSeriesPaint(data.getSeriesCount(), SchemeStyle.color(e.getKey()));
+                data.addSeries(s);
+            }
+            showMessage(h.getItemCount() == 0 ? "No finished lookahead run to plot (all diverged?)" : null);
+        } finally {
+            chart().setNotify(true);
+        }
+    }
+
+    public int seriesCount() {
+        return data.getSeriesCount();
+    }
+
+    CsvTable table() {
+        CsvTable t = new CsvTable("series", "scheme", "steps", "horizon", "wall_ms", "nfe", "mean_loss");
+        if (last != null) {
+            for (CostPoint p : last.byHorizon()) {
+                t.add("horizon-sweep", p.scheme(), p.steps(), p.horizon(), p.ms(), p.nfe(), p.loss());
+            }
+            for (List<CostPoint> ps : last.bySteps().values()) {
+                for (CostPoint p : ps) {
+                    t.add("steps-sweep", p.scheme(), p.steps(), p.horizon(), p.ms(), p.nfe(), p.loss());
+                }
+            }
+        }
+        return t;
+    }
+}

@@ -1,0 +1,146 @@
+package gw.app.charts;
+
+import gw.app.export.CsvTable;
+import gw.app.run.RunResult;
+import gw.app.run.SchemeOutcome;
+import gw.app.state.Schemes;
+import gw.app.state.Settings;
+import gw.experiment.StepRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * How far each scheme's guidance gradient is from the continuous ideal (the gradient through the exact flow) at
+ * each step of the solve: relative error on a log axis above, cosine similarity below; one series per guided
+ * scheme, averaged over the first few particles.
+ */
+public final class GradientErrorChart extends ChartPane {
+    private final XYSeriesCollection errors;
+    private final XYSeriesCollection cosines;
+    private final XYLineAndShapeRenderer errRenderer;
+    private final XYLineAndShapeRenderer cosRenderer;
+    private RunResult last;
+
+    private GradientErrorChart(JFreeChart chart, XYSeriesCollection errors, XYSeriesCollection cosines,
+                               XYLineAndShapeRenderer er, XYLineAndShapeRenderer cr, Holder h) {
+        super("gradient-error", chart, h);
+        h.chart = this;
+        this.errors = errors;
+        this.cosines = cosines;
+        this.errRenderer = er;
+        this.cosRenderer = cr;
+    }
+
+    private static final class Holder implements Supplier<CsvTable> {
+        GradientErrorChart chart;
+
+        public CsvTable get() {
+            return chart.table();
+        }
+    }
+
+    public static GradientErrorChart create() {
+        NumberAxis t = Charts.number("time t  (0 = noise, 1 = data)");
+        t.setRange(0, 1);
+        LogAxis err = Charts.log("relative error \u2016g \u2212 g*\u2016 / \u2016g*\u2016");
+        NumberAxis cos = Charts.number("cosine(g, g*)");
+        cos.setAutoRangeIncludesZero(false);
+        XYSeriesCollection e = new XYSeriesCollection();
+        XYSeriesCollection c = new XYSeriesCollection();
+        XYLineAndShapeRenderer er = Charts.lines(true);
+        XYLineAndShapeRenderer cr = Charts.lines(true);
+        cr.setDefaultSeriesVisibleInLegend(false);
+        XYPlot top = Charts.plot(null, err);
+        top.setDataset(e);
+        top.setRenderer(er);
+        XYPlot bottom = Charts.plot(null, cos);
+        bottom.setDataset(c);
+        bottom.setRenderer(cr);
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(t);
+        plot.setGap(8);
+        plot.add(top, 3);
+        plot.add(bottom, 2);
+        JFreeChart chart = new JFreeChart("Gradient error against the continuous ideal", Charts.TITLE, plot, true);
+        chart.setBackgroundPaint(java.awt.Color.WHITE);
+        chart.getLegend().setItemFont(Charts.SUBTITLE);
+        chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        Charts.subtitle(chart, "g = the scheme's guidance gradient, g* = the exact (continuous end-to-end) gradient; "
+                + "mean over the first " + Settings.METRIC_PARTICLES + " particles");
+        return new GradientErrorChart(chart, e, c, er, cr, new Holder());
+    }
+
+    public void show(RunResult r) {
+        last = r;
+        JFreeChart chart = chart();
+        chart.setNotify(false);
+        try {
+            errors.removeAllSeries();
+            cosines.removeAllSeries();
+            List<String> failed = new ArrayList<>();
+            for (SchemeOutcome o : r.outcomes().values()) {
+                if (!Schemes.guided(o.scheme())) {
+                    continue;
+                }
+                String label = Schemes.label(o.scheme(), r.settings());
+                XYSeries e = new XYSeries(label, false, true);
+                XYSeries c = new XYSeries(label, false, true);
+                if (o.ok()) {
+                    for (StepRecord s : o.result().steps()) {
+                        if (Double.isFinite(s.relErrorMean()) && s.relErrorMean() > 0) {
+                            e.add(s.t(), s.relErrorMean(), false);
+                        }
+                        if (Double.isFinite(s.cosineMean())) {
+                            c.add(s.t(), s.cosineMean(), false);
+                        }
+                    }
+                } else {
+                    failed.add(label + ": " + o.error());
+                }
+                int i = errors.getSeriesCount();
+                errors.addSeries(e);
+                cosines.addSeries(c);
+                errRenderer.setSeriesPaint(i, SchemeStyle.color(o.scheme()));
+                cosRenderer.setSeriesPaint(i, SchemeStyle.color(o.scheme()));
+            }
+            if (errors.getSeriesCount() == 0) {
+                showMessage("Enable a guided scheme (greedy, lookahead, end-to-end or adjoint) to see its error.");
+            } else if (r.settings().scale() == 0) {
+                showMessage("Guidance scale is 0: no step is guided, so there is no gradient to compare.");
+            } else {
+                showMessage(failed.isEmpty() ? null : String.join("\n", failed));
+            }
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
+    public int seriesCount() {
+        return errors.getSeriesCount();
+    }
+
+    CsvTable table() {
+        CsvTable t = new CsvTable("scheme", "step", "t", "rel_error_mean", "rel_error_median", "cosine_mean", "nfe",
+                "vjps", "guidance_ms");
+        if (last == null) {
+            return t;
+        }
+        for (SchemeOutcome o : last.outcomes().values()) {
+            if (o.ok() && Schemes.guided(o.scheme())) {
+                for (StepRecord s : o.result().steps()) {
+                    t.add(o.scheme(), s.index(), s.t(), s.relErrorMean(), s.relErrorMedian(), s.cosineMean(),
+                            s.nfe(), s.vjps(), s.guidanceMs());
+                }
+            }
+        }
+        return t;
+    }
+}

@@ -1,0 +1,113 @@
+package gw.app.charts;
+
+import gw.app.export.CsvTable;
+import gw.app.run.ComputeCurves;
+import gw.app.run.CostPoint;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.function.Supplier;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** Wall time (left axis) and model evaluations (right axis) of lookahead guidance against its horizon H. */
+public final class HorizonCostChart extends ChartPane {
+    private static final Color TIME = new Color(0x00, 0x72, 0xB2);
+    private static final Color NFE = new Color(0xE6, 0x9F, 0x00);
+    private final XYPlot plot;
+    private final XYSeriesCollection ms = new XYSeriesCollection();
+    private final XYSeriesCollection nfe = new XYSeriesCollection();
+    private ComputeCurves last;
+
+    private HorizonCostChart(JFreeChart chart, XYPlot plot, Holder h) {
+        super("cost-vs-horizon", chart, h);
+        h.chart = this;
+        this.plot = plot;
+        plot.setDataset(0, ms);
+        plot.setDataset(1, nfe);
+        XYLineAndShapeRenderer r0 = Charts.lines(true);
+        r0.setSeriesPaint(0, TIME);
+        XYLineAndShapeRenderer r1 = Charts.lines(true);
+        r1.setSeriesPaint(0, NFE);
+        r1.setSeriesStroke(0, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
+                new float[] {6f, 4f}, 0f));
+        r1.setAutoPopulateSeriesStroke(false);
+        plot.setRenderer(0, r0);
+        plot.setRenderer(1, r1);
+        NumberAxis right = Charts.number("model evaluations (NFE)");
+        right.setAutoRangeIncludesZero(true);
+        plot.setRangeAxis(1, right);
+        plot.mapDatasetToRangeAxis(1, 1);
+    }
+
+    private static final class Holder implements Supplier<CsvTable> {
+        HorizonCostChart chart;
+
+        public CsvTable get() {
+            return chart.table();
+        }
+    }
+
+    public static HorizonCostChart create() {
+        NumberAxis h = Charts.number("lookahead horizon H  (H = N is end-to-end)");
+        h.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        NumberAxis ms = Charts.number("wall time (ms)");
+        ms.setAutoRangeIncludesZero(true);
+        XYPlot plot = Charts.plot(h, ms);
+        JFreeChart chart = Charts.chart("Cost of lookahead vs horizon", plot, true);
+        Charts.subtitle(chart, "sampling + guidance for all particles; current H marked");
+        return new HorizonCostChart(chart, plot, new Holder());
+    }
+
+    public void show(ComputeCurves c) {
+        last = c;
+        chart().setNotify(false);
+        try {
+            ms.removeAllSeries();
+            nfe.removeAllSeries();
+            XYSeries t = new XYSeries("wall time (ms)");
+            XYSeries n = new XYSeries("NFE");
+            for (CostPoint p : c.byHorizon()) {
+                if (p.ok()) {
+                    t.add(p.horizon(), p.ms(), false);
+                    n.add(p.horizon(), p.nfe(), false);
+                }
+            }
+            ms.addSeries(t);
+            nfe.addSeries(n);
+            plot.clearDomainMarkers();
+            ValueMarker m = new ValueMarker(c.settings().effectiveHorizon(), Color.RED, new BasicStroke(1.5f));
+            m.setLabel(c.settings().horizonIsEndToEnd() ? "current: end-to-end" : "current H");
+            m.setLabelFont(Charts.SUBTITLE);
+            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            plot.addDomainMarker(m, Layer.FOREGROUND);
+            long failed = c.byHorizon().stream().filter(p -> !p.ok()).count();
+            showMessage(failed == 0 ? null : failed + " horizon(s) diverged and are not plotted: "
+                    + c.byHorizon().stream().filter(p -> !p.ok()).findFirst().get().error());
+        } finally {
+            chart().setNotify(true);
+        }
+    }
+
+    public int seriesCount() {
+        return ms.getSeriesCount() + nfe.getSeriesCount();
+    }
+
+    CsvTable table() {
+        CsvTable t = new CsvTable("horizon", "steps", "wall_ms", "nfe", "mean_loss", "error");
+        if (last != null) {
+            for (CostPoint p : last.byHorizon()) {
+                t.add(p.horizon(), p.steps(), p.ms(), p.nfe(), p.loss(), p.error());
+            }
+        }
+        return t;
+    }
+}

@@ -1,0 +1,141 @@
+package gw.app.charts;
+
+import gw.app.export.CsvTable;
+import gw.experiment.Inspector;
+import gw.model.ClosedFormDensity;
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * One particle at one time: its state x_t, where each scheme asked the loss (greedy at x̂1(x_t), lookahead and
+ * end-to-end at the ends of their solves, the ideal at the exact flow's endpoint), and each scheme's guidance
+ * direction (minus its gradient) as an arrow from x_t, all arrows on one scale.
+ */
+public final class InspectorChart extends ChartPane {
+    private static final List<String> SHOWN = List.of("greedy", "lookahead", "end-to-end", "adjoint", "ideal");
+    private final XYPlot plot;
+    private final XYSeriesCollection points = new XYSeriesCollection();
+    private final XYSeriesCollection path = new XYSeriesCollection();
+    private final XYLineAndShapeRenderer pointRenderer = new XYLineAndShapeRenderer(false, true);
+    private final XYLineAndShapeRenderer pathRenderer = new XYLineAndShapeRenderer(true, false);
+    private Inspector.Inspection last;
+
+    private InspectorChart(JFreeChart chart, XYPlot plot, Holder h) {
+        super("inspector", chart, h);
+        h.chart = this;
+        this.plot = plot;
+        plot.setDataset(0, points);
+        plot.setRenderer(0, pointRenderer);
+        plot.setDataset(1, path);
+        plot.setRenderer(1, pathRenderer);
+        pathRenderer.setSeriesPaint(0, new Color(0x44, 0x44, 0x44, 140));
+        pointRenderer.setAutoPopulateSeriesShape(false);
+        pointRenderer.setDefaultShape(new Ellipse2D.Double(-5, -5, 10, 10));
+        pointRenderer.setUseOutlinePaint(true);
+        pointRenderer.setDefaultOutlinePaint(Color.WHITE);
+    }
+
+    private static final class Holder implements Supplier<CsvTable> {
+        InspectorChart chart;
+
+        public CsvTable get() {
+            return chart.table();
+        }
+    }
+
+    public static InspectorChart create() {
+        XYPlot plot = Charts.plot(Charts.number("x\u2081"), Charts.number("x\u2082"));
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        JFreeChart chart = Charts.chart("Particle inspector", plot, true);
+        Charts.subtitle(chart, "dots: where each scheme asks the loss; arrows from x_t: each scheme's push "
+                + "(\u2212gradient), one common scale");
+        return new InspectorChart(chart, plot, new Holder());
+    }
+
+    /** @param trajectory the particle's states x_0 .. x_N under the followed scheme (drawn as a grey line) */
+    public void show(Inspector.Inspection in, double[][] trajectory, double[] target, ClosedFormDensity density,
+                     double[] bounds) {
+        last = in;
+        chart().setNotify(false);
+        try {
+            points.removeAllSeries();
+            path.removeAllSeries();
+            pointRenderer.removeAnnotations();
+            ((NumberAxis) plot.getDomainAxis()).setRange(bounds[0], bounds[1]);
+            ((NumberAxis) plot.getRangeAxis()).setRange(bounds[2], bounds[3]);
+            pointRenderer.addAnnotation(new ImageAnnotation(DensityImage.of(density, bounds), bounds),
+                    Layer.BACKGROUND);
+            XYSeries traj = new XYSeries("trajectory", false, true);
+            for (double[] p : trajectory) {
+                traj.add(p[0], p[1], false);
+            }
+            path.addSeries(traj);
+            add("x_t (t = " + String.format(java.util.Locale.ROOT, "%.2f", in.t()) + ")", in.x(), Color.BLACK);
+            Map<String, Inspector.View> v = in.views();
+            add("greedy: x\u0302\u2081(x_t)", v.get("greedy").endpoint(), SchemeStyle.color("greedy"));
+            add("lookahead endpoint", v.get("lookahead").endpoint(), SchemeStyle.color("lookahead"));
+            add("end-to-end endpoint", v.get("end-to-end").endpoint(), SchemeStyle.color("end-to-end"));
+            add("exact-flow endpoint \u03a6(x_t)", v.get("ideal").endpoint(), Color.WHITE);
+            pointRenderer.setSeriesOutlinePaint(points.getSeriesCount() - 1, Color.BLACK);
+            pointRenderer.addAnnotation(new MarkerAnnotation(target[0], target[1], MarkerAnnotation.Kind.TARGET,
+                    new Color(0xC0, 0, 0), "target"), Layer.FOREGROUND);
+            double scale = arrowScale(v, bounds);
+            for (String s : SHOWN) {
+                double[] g = v.get(s).gradient();
+                float width = s.equals("ideal") ? 3.5f : 2f;
+                pointRenderer.addAnnotation(new ArrowAnnotation(in.x()[0], in.x()[1], -scale * g[0],
+                        -scale * g[1], s.equals("ideal") ? Color.BLACK : SchemeStyle.color(s), width),
+                        Layer.FOREGROUND);
+            }
+            showMessage(null);
+        } finally {
+            chart().setNotify(true);
+        }
+    }
+
+    /** One scale for all arrows: the longest is a fifth of the plot width. */
+    private static double arrowScale(Map<String, Inspector.View> v, double[] bounds) {
+        double longest = 0;
+        for (String s : SHOWN) {
+            double[] g = v.get(s).gradient();
+            if (Double.isFinite(g[0]) && Double.isFinite(g[1])) {
+                longest = Math.max(longest, Math.hypot(g[0], g[1]));
+            }
+        }
+        return longest > 0 ? 0.2 * (bounds[1] - bounds[0]) / longest : 0;
+    }
+
+    private void add(String name, double[] p, Color c) {
+        XYSeries s = new XYSeries(name, false, true);
+        s.add(p[0], p[1], false);
+        pointRenderer.setSeriesPaint(points.getSeriesCount(), c);
+        points.addSeries(s);
+    }
+
+    public Inspector.Inspection last() {
+        return last;
+    }
+
+    CsvTable table() {
+        CsvTable t = new CsvTable("scheme", "t", "x1", "x2", "grad1", "grad2", "endpoint1", "endpoint2",
+                "rel_error", "cosine", "nfe", "vjps", "ms");
+        if (last != null) {
+            for (Inspector.View v : last.views().values()) {
+                t.add(v.scheme(), last.t(), last.x()[0], last.x()[1], v.gradient()[0], v.gradient()[1],
+                        v.endpoint()[0], v.endpoint()[1], v.relativeError(), v.cosine(), v.nfe(), v.vjps(), v.ms());
+            }
+        }
+        return t;
+    }
+}

@@ -1,0 +1,255 @@
+package gw.app.controls;
+
+import gw.app.state.Scenario;
+import gw.app.state.Schemes;
+import gw.app.state.Settings;
+import gw.path.Paths;
+import gw.solver.Solvers;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * The settings column: scenario, path, solvers, the numeric sliders, the target and the schemes. It owns the
+ * current {@link Settings}; every control edit produces a new value and tells the listener whether the edit is
+ * committed (run now) or in progress (a drag: debounce).
+ */
+public final class ControlPanel extends VBox {
+    /** Receives each new settings value and whether the change is committed. */
+    public interface Listener {
+        void changed(Settings s, boolean committed);
+    }
+
+    private final ObjectProperty<Settings> settings = new SimpleObjectProperty<>();
+    private final ComboBox<Scenario> scenario = new ComboBox<>();
+    private final Label description = new Label();
+    private final ComboBox<String> path = combo("path", Paths.NAMES,
+            "Probability path from noise (t = 0) to data (t = 1): ot is the straight line of rectified flow; "
+                    + "vp-cosine and vp-linear are the variance-preserving paths of diffusion models.");
+    private final ComboBox<String> solver = combo("solver", Solvers.NAMES,
+            "ODE solver of the sampling steps. ddim and euler take one model call per step, midpoint and heun two, "
+                    + "rk4 four.");
+    private final ComboBox<String> lookaheadSolver = combo("lookahead-solver", Solvers.NAMES,
+            "Solver of the lookahead: lookahead takes H steps of this solver from t to 1 and differentiates "
+                    + "through them.");
+    private final ValueSlider steps = new ValueSlider("Steps N", "Number of sampling steps from noise to data. "
+            + "More steps: more accurate sampling and more compute.", 2, 200, SliderScale.integer(),
+            v -> Long.toString((long) v), Parsers.integer("Steps N", 2, 200));
+    private final ValueSlider horizon;
+    private final ValueSlider scale = new ValueSlider("Guidance scale", "How hard guidance pushes samples "
+            + "towards the target at each step: 0 is no guidance. The slider is logarithmic.", 0, 100,
+            SliderScale.logWithZero(0.01, 10), Parsers::compact, Parsers.nonNegative("Guidance scale", 1e300));
+    private final ValueSlider particles = new ValueSlider("Particles", "Number of samples drawn (powers of two). "
+            + "More particles: smoother pictures, more compute.", 4, 12, SliderScale.powersOfTwo(),
+            v -> Long.toString((long) v), Parsers.integer("Particles", 1, 16384));
+    private final ValueSlider seed = new ValueSlider("Seed", "Random seed of the initial noise. Every scheme "
+            + "starts from the same noise, so the panels are directly comparable.", 0, 99, SliderScale.integer(),
+            v -> Long.toString((long) v), Parsers.seed());
+    private final PointField target = new PointField("Target", "The point the loss 1/2 |x1 - target|^2 pulls "
+            + "samples towards. You can also click or drag on any sample plot.");
+    private final SchemeToggles schemes = new SchemeToggles();
+    private final CheckBox trajectories = new CheckBox("Show trajectories");
+    private Listener listener = (s, c) -> { };
+    private boolean loading;
+
+    public ControlPanel(List<Scenario> scenarios) {
+        setSpacing(8);
+        setId("controls");
+        getStyleClass().add("control-panel");
+        horizon = new ValueSlider("Lookahead horizon H", "Steps the lookahead scheme solves ahead to t = 1 before "
+                + "asking the loss. H = 1 is close to greedy; the top of the slider is end-to-end (the whole "
+                + "remaining solve).", 1, 20, SliderScale.integer(),
+                v -> settings.get() != null && v >= settings.get().steps() ? "end-to-end" : Long.toString((long) v),
+                Parsers.horizon(() -> settings.get().steps()));
+        horizon.slider().setShowTickLabels(true);
+        scenario.getItems().setAll(scenarios);
+        scenario.setId("scenario");
+        scenario.setMaxWidth(Double.MAX_VALUE);
+        scenario.setTooltip(tip("A ready-made starting point: data distribution, target and settings."));
+        description.setWrapText(true);
+        description.getStyleClass().add("hint");
+        trajectories.setId("trajectories");
+        trajectories.setTooltip(tip("Draw the paths of the first " + Settings.TRACED
+                + " particles from noise to data."));
+        Label schemesLabel = new Label("Schemes to compare");
+        schemesLabel.setTooltip(tip("Each enabled scheme gets its own sample panel and a curve in every chart."));
+        getChildren().addAll(section("Scenario"), scenario, description, new Separator(),
+                section("Sampling"), labelled("Path", path), labelled("Sampling solver", solver), steps,
+                particles, seed, new Separator(),
+                section("Guidance"), schemesLabel, schemes, horizon, labelled("Lookahead solver", lookaheadSolver),
+                scale, target, trajectories);
+        wire();
+    }
+
+    private void wire() {
+        scenario.valueProperty().addListener((o, a, b) -> {
+            if (!loading && b != null) {
+                load(b);
+            }
+        });
+        path.valueProperty().addListener((o, a, b) -> edit(s -> s.withPath(b), true));
+        solver.valueProperty().addListener((o, a, b) -> edit(s -> s.withSolver(b), true));
+        lookaheadSolver.valueProperty().addListener((o, a, b) -> edit(s -> s.withLookaheadSolver(b), true));
+        steps.setListener((v, c) -> edit(s -> {
+            boolean top = s.horizonIsEndToEnd();
+            Settings n = s.withSteps((int) v);
+            return top ? n.withHorizon((int) v) : n.withHorizon(Math.min(s.horizon(), (int) v));
+        }, c));
+        horizon.setListener((v, c) -> edit(s -> s.withHorizon((int) v), c));
+        scale.setListener((v, c) -> edit(s -> s.withScale(v), c));
+        particles.setListener((v, c) -> edit(s -> s.withParticles((int) v), c));
+        seed.setListener((v, c) -> edit(s -> s.withSeed((long) v), c));
+        target.setListener((x, y) -> edit(s -> s.withTarget(x, y), true));
+        schemes.setListener(list -> edit(s -> s.withSchemes(list), true));
+        trajectories.selectedProperty().addListener((o, a, b) -> edit(s -> s.withTrajectories(b), true));
+    }
+
+    private void edit(UnaryOperator<Settings> change, boolean committed) {
+        if (loading || settings.get() == null) {
+            return;
+        }
+        Settings next = change.apply(settings.get());
+        if (next.equals(settings.get()) && !committed) {
+            return;
+        }
+        settings.set(next);
+        show(next);
+        listener.changed(next, committed);
+    }
+
+    public void setListener(Listener l) {
+        this.listener = l;
+    }
+
+    /** Opens a scenario with its default settings. */
+    public void load(Scenario sc) {
+        loading = true;
+        try {
+            scenario.setValue(sc);
+            description.setText(sc.description());
+        } finally {
+            loading = false;
+        }
+        apply(sc.defaults(), true);
+    }
+
+    /** Replaces all settings (e.g. from a file) and reports them as committed. */
+    public void apply(Settings s, boolean committed) {
+        settings.set(s);
+        show(s);
+        listener.changed(s, committed);
+    }
+
+    /** Moves the target (from a click or drag on a sample plot). */
+    public void setTarget(double x, double y, boolean committed) {
+        edit(s -> s.withTarget(x, y), committed);
+    }
+
+    private void show(Settings s) {
+        loading = true;
+        try {
+            path.setValue(s.path());
+            solver.setValue(s.solver());
+            lookaheadSolver.setValue(s.lookaheadSolver());
+            steps.setQuietly(s.steps());
+            horizon.setRange(1, s.steps());
+            horizon.slider().setMajorTickUnit(Math.max(1, s.steps() - 1));
+            horizon.slider().setLabelFormatter(new javafx.util.StringConverter<>() {
+                public String toString(Double d) {
+                    return d >= s.steps() ? "end-to-end" : Long.toString(Math.round(d));
+                }
+
+                public Double fromString(String t) {
+                    return 0.0;
+                }
+            });
+            horizon.setQuietly(s.effectiveHorizon());
+            scale.setQuietly(s.scale());
+            particles.setQuietly(s.particles());
+            seed.setQuietly(s.seed());
+            target.show(s.targetX(), s.targetY());
+            schemes.show(s.schemes(), Schemes.label("lookahead", s));
+            trajectories.setSelected(s.trajectories());
+        } finally {
+            loading = false;
+        }
+    }
+
+    public Settings getSettings() {
+        return settings.get();
+    }
+
+    public ObjectProperty<Settings> settingsProperty() {
+        return settings;
+    }
+
+    public Scenario scenario() {
+        return scenario.getValue();
+    }
+
+    public ValueSlider steps() {
+        return steps;
+    }
+
+    public ValueSlider horizon() {
+        return horizon;
+    }
+
+    public ValueSlider scale() {
+        return scale;
+    }
+
+    public ValueSlider particles() {
+        return particles;
+    }
+
+    public ValueSlider seed() {
+        return seed;
+    }
+
+    public SchemeToggles schemes() {
+        return schemes;
+    }
+
+    public PointField target() {
+        return target;
+    }
+
+    private static ComboBox<String> combo(String id, List<String> items, String help) {
+        ComboBox<String> c = new ComboBox<>();
+        c.getItems().setAll(items);
+        c.setId(id);
+        c.setTooltip(tip(help));
+        return c;
+    }
+
+    private static VBox labelled(String name, ComboBox<String> c) {
+        Label l = new Label(name);
+        l.setTooltip(c.getTooltip());
+        c.setMaxWidth(Double.MAX_VALUE);
+        return new VBox(2, l, c);
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section");
+        return l;
+    }
+
+    static Tooltip tip(String text) {
+        Tooltip t = new Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(360);
+        t.setShowDelay(Duration.millis(300));
+        t.setShowDuration(Duration.seconds(30));
+        return t;
+    }
+}

@@ -1,0 +1,92 @@
+package gw.app.controls;
+
+/** Parsers for typed values, each failing with a message that says what is allowed. */
+public final class Parsers {
+    private Parsers() {
+    }
+
+    public static ValueSlider.Parser integer(String what, int min, int max) {
+        return text -> {
+            int v;
+            try {
+                v = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(what + " must be a whole number from " + min + " to " + max);
+            }
+            if (v < min || v > max) {
+                throw new IllegalArgumentException(what + " must be from " + min + " to " + max + ", not " + v);
+            }
+            return v;
+        };
+    }
+
+    public static ValueSlider.Parser nonNegative(String what, double max) {
+        return text -> {
+            double v;
+            try {
+                v = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(what + " must be a number, e.g. 0.5");
+            }
+            if (!Double.isFinite(v) || v < 0 || v > max) {
+                throw new IllegalArgumentException(what + " must be from 0 to " + max + ", not " + text);
+            }
+            return v;
+        };
+    }
+
+    public static ValueSlider.Parser finite(String what) {
+        return text -> {
+            double v;
+            try {
+                v = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(what + " must be a number, e.g. 1.5");
+            }
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException(what + " must be a finite number");
+            }
+            return v;
+        };
+    }
+
+    public static ValueSlider.Parser seed() {
+        return text -> {
+            try {
+                long v = Long.parseLong(text);
+                if (v < 0 || v > (1L << 52)) {
+                    throw new NumberFormatException();
+                }
+                return v;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Seed must be a whole number from 0 to 2^52");
+            }
+        };
+    }
+
+    /** "3" or "end-to-end"/"e2e"/"N" for the top; max is the step count. */
+    public static ValueSlider.Parser horizon(java.util.function.IntSupplier max) {
+        return text -> {
+            String t = text.toLowerCase();
+            if (t.equals("end-to-end") || t.equals("e2e") || t.equals("n")) {
+                return max.getAsInt();
+            }
+            return integer("Horizon H", 1, max.getAsInt()).parse(text);
+        };
+    }
+
+    /** Shortest readable form of a number: 0.5, 12, 0.003, 1e+05. */
+    public static String compact(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e7) {
+            return Long.toString((long) v);
+        }
+        String s = String.format(java.util.Locale.ROOT, "%.3g", v);
+        if (s.contains("e")) {
+            return s;
+        }
+        if (s.contains(".")) {
+            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return s;
+    }
+}

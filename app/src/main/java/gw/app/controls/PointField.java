@@ -1,0 +1,85 @@
+package gw.app.controls;
+
+import java.util.function.BiConsumer;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** A 2-D point typed as two numbers (the guidance target), with an inline error for invalid text. */
+public final class PointField extends VBox {
+    private final TextField x = new TextField();
+    private final TextField y = new TextField();
+    private final Label error = new Label();
+    private BiConsumer<Double, Double> listener = (a, b) -> { };
+
+    public PointField(String name, String help) {
+        setSpacing(2);
+        Label label = new Label(name);
+        Tooltip tip = new Tooltip(help);
+        tip.setWrapText(true);
+        tip.setMaxWidth(360);
+        label.setTooltip(tip);
+        x.setTooltip(new Tooltip("Horizontal coordinate of the " + name.toLowerCase() + ". " + help));
+        y.setTooltip(new Tooltip("Vertical coordinate of the " + name.toLowerCase() + ". " + help));
+        x.setId("target-x");
+        y.setId("target-y");
+        error.setId("target-error");
+        x.setPrefColumnCount(5);
+        y.setPrefColumnCount(5);
+        error.getStyleClass().add("field-error");
+        error.setWrapText(true);
+        HBox row = new HBox(6, label, new Label("x"), x, new Label("y"), y);
+        row.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(row, error);
+        showError(null);
+        x.setOnAction(e -> commit());
+        y.setOnAction(e -> commit());
+        x.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                commit();
+            }
+        });
+        y.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                commit();
+            }
+        });
+    }
+
+    public void setListener(BiConsumer<Double, Double> l) {
+        this.listener = l;
+    }
+
+    private void commit() {
+        double a;
+        double b;
+        try {
+            a = Parsers.finite("Target x").parse(x.getText().trim());
+            b = Parsers.finite("Target y").parse(y.getText().trim());
+        } catch (IllegalArgumentException e) {
+            showError(e.getMessage());
+            return;
+        }
+        showError(null);
+        listener.accept(a, b);
+    }
+
+    public void show(double a, double b) {
+        x.setText(Parsers.compact(Math.round(a * 100) / 100.0));
+        y.setText(Parsers.compact(Math.round(b * 100) / 100.0));
+        showError(null);
+    }
+
+    private void showError(String message) {
+        error.setText(message == null ? "" : message);
+        error.setVisible(message != null);
+        error.setManaged(message != null);
+    }
+
+    public Label error() {
+        return error;
+    }
+}

@@ -1,0 +1,14 @@
+package gw.app.export;
+
+import org.jfree.chart.JFreeChart;
+
+/** Something on screen that can be saved: a chart (as PNG and SVG) and the data it plots (as CSV). */
+public interface Exportable {
+
+    /** File-name stem, e.g. "gradient-error". */
+    String exportName();
+
+    JFreeChart chart();
+
+    CsvTable data();
+}

@@ -1,0 +1,159 @@
+package gw.app.panels;
+
+import gw.app.charts.InspectorChart;
+import gw.app.charts.SchemeStyle;
+import gw.app.run.BackgroundService;
+import gw.app.run.RunResult;
+import gw.app.run.SchemeOutcome;
+import gw.app.state.Scenario;
+import gw.app.state.Settings;
+import gw.experiment.CellSpec;
+import gw.experiment.Inspector;
+import gw.tensor.Batch;
+import gw.tensor.NonFiniteException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * Pick one traced particle and one step; see every scheme's gradient for it, where each scheme asked the loss, and
+ * how far each is from the ideal. The particle's state comes from the trajectory of the first enabled scheme.
+ */
+public final class InspectorPanel extends BorderPane {
+    private record Request(CellSpec spec, double[] x, int step) {
+    }
+
+    private final InspectorChart chart = InspectorChart.create();
+    private final Spinner<Integer> particle = new Spinner<>(0, Settings.TRACED - 1, 0);
+    private final Slider step = new Slider(0, 19, 10);
+    private final Label stepLabel = new Label();
+    private final Label follows = new Label();
+    private final GridPane table = new GridPane();
+    private final BackgroundService<Request, Inspector.Inspection> service =
+            new BackgroundService<>("inspector", "Inspecting one particle",
+                    r -> Inspector.inspect(r.spec(), r.x(), r.step()));
+    private final Supplier<Scenario> scenario;
+    private RunResult run;
+    private double[][] trajectory = new double[0][];
+
+    public InspectorPanel(Supplier<Scenario> scenario) {
+        this.scenario = scenario;
+        setId("inspector");
+        particle.setEditable(true);
+        particle.setPrefWidth(80);
+        particle.setTooltip(new Tooltip("Which of the first " + Settings.TRACED + " particles to inspect."));
+        step.setMajorTickUnit(1);
+        step.setSnapToTicks(true);
+        step.setBlockIncrement(1);
+        step.setPrefWidth(260);
+        step.setTooltip(new Tooltip("The grid step (time t) at which to compare the schemes' gradients."));
+        follows.getStyleClass().add("hint");
+        HBox controls = new HBox(10, new Label("Particle"), particle, new Label("Step"), step, stepLabel, follows);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        controls.setPadding(new Insets(4));
+        table.setHgap(14);
+        table.setVgap(2);
+        table.setPadding(new Insets(6));
+        setTop(controls);
+        setCenter(chart);
+        setRight(new VBox(6, new Label("Against the ideal g*"), table));
+        particle.valueProperty().addListener((o, a, b) -> request());
+        step.valueProperty().addListener((o, a, b) -> {
+            if (!step.isValueChanging()) {
+                request();
+            }
+        });
+        step.valueChangingProperty().addListener((o, a, b) -> {
+            if (!b) {
+                request();
+            }
+        });
+        service.setOnSucceeded(e -> showResult(service.getValue()));
+        service.setOnFailed(e -> {
+            Throwable t = service.getException();
+            chart.showMessage(t instanceof NonFiniteException ? "Diverged: " + t.getMessage()
+                    : "Could not inspect: " + t.getMessage());
+        });
+    }
+
+    public InspectorChart chart() {
+        return chart;
+    }
+
+    public BackgroundService<Request, Inspector.Inspection> service() {
+        return service;
+    }
+
+    /** A new interactive run landed: follow its trajectories. */
+    public void setRun(RunResult r) {
+        this.run = r;
+        int n = r.settings().steps();
+        step.setMax(n - 1);
+        if (step.getValue() > n - 1) {
+            step.setValue(n / 2);
+        }
+        request();
+    }
+
+    private void request() {
+        if (run == null) {
+            return;
+        }
+        int i = (int) Math.round(step.getValue());
+        Settings s = run.settings();
+        stepLabel.setText(String.format(Locale.ROOT, "t = %.3f", (double) i / s.steps()));
+        SchemeOutcome source = run.outcomes().values().stream()
+                .filter(o -> o.ok() && !o.result().trajectories().isEmpty()).findFirst().orElse(null);
+        if (source == null) {
+            service.cancel();
+            chart.showMessage("Enable a scheme whose run succeeds to inspect its particles.");
+            return;
+        }
+        follows.setText("state from the '" + source.scheme() + "' run");
+        List<Batch> states = source.result().trajectories();
+        int p = Math.min(particle.getValue() == null ? 0 : particle.getValue(), states.get(0).rows() - 1);
+        trajectory = new double[states.size()][];
+        for (int k = 0; k < states.size(); k++) {
+            trajectory[k] = states.get(k).row(p);
+        }
+        CellSpec spec = s.cellSpec("lookahead").toBuilder().idealTolerance(1e-6).build();
+        Request req = new Request(spec, trajectory[i], i);
+        service.setInput(() -> req);
+        service.restart();
+    }
+
+    private void showResult(Inspector.Inspection in) {
+        Scenario sc = scenario.get();
+        Settings s = run.settings();
+        chart.show(in, trajectory, new double[] {s.targetX(), s.targetY()}, sc.density(), sc.bounds());
+        table.getChildren().clear();
+        String[] head = {"scheme", "rel. error", "cosine", "NFE", "VJPs"};
+        for (int c = 0; c < head.length; c++) {
+            Label l = new Label(head[c]);
+            l.getStyleClass().add("table-head");
+            table.add(l, c, 0);
+        }
+        int row = 1;
+        for (Inspector.View v : in.views().values()) {
+            Rectangle swatch = new Rectangle(10, 10, SchemeStyle.fx(v.scheme()));
+            Label name = new Label(v.scheme(), swatch);
+            table.add(name, 0, row);
+            table.add(new Label(String.format(Locale.ROOT, "%.2e", v.relativeError())), 1, row);
+            table.add(new Label(String.format(Locale.ROOT, "%.4f", v.cosine())), 2, row);
+            table.add(new Label(Long.toString(v.nfe())), 3, row);
+            table.add(new Label(Long.toString(v.vjps())), 4, row);
+            row++;
+        }
+    }
+}

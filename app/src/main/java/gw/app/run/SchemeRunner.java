@@ -1,0 +1,98 @@
+package gw.app.run;
+
+import gw.app.state.Settings;
+import gw.experiment.CellResult;
+import gw.experiment.CellRunner;
+import gw.experiment.CellSpec;
+import gw.tensor.NonFiniteException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Runs cells in parallel on a small pool (one thread per core) and collects them in order. Interrupting the calling
+ * thread cancels every cell still running (the engine stops within one op) and throws CancellationException.
+ * A cell that diverges or has an invalid setting becomes a failed outcome, not an exception.
+ */
+public final class SchemeRunner implements AutoCloseable {
+    private final ExecutorService pool;
+
+    public SchemeRunner(int threads, String name) {
+        this.pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The enabled schemes' cells under the settings. */
+    public RunResult runSchemes(Settings s) {
+        long start = System.nanoTime();
+        Map<String, SchemeOutcome> out = new LinkedHashMap<>();
+        List<String> schemes = s.schemes();
+        List<CellSpec> cells = schemes.stream().map(s::cellSpec).toList();
+        List<SchemeOutcome> done = runAll(cells, (i) -> schemes.get(i));
+        for (SchemeOutcome o : done) {
+            out.put(o.scheme(), o);
+        }
+        return new RunResult(s, out, (System.nanoTime() - start) / 1e6);
+    }
+
+    /** Runs cells in parallel; name(i) labels cell i's outcome. */
+    public List<SchemeOutcome> runAll(List<CellSpec> cells, Function<Integer, String> name) {
+        List<Future<CellResult>> futures = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            int index = i;
+            futures.add(pool.submit(() -> CellRunner.run(index, cells.get(index), f -> { })));
+        }
+        List<SchemeOutcome> out = new ArrayList<>();
+        try {
+            for (int i = 0; i < futures.size(); i++) {
+                out.add(collect(name.apply(i), futures.get(i)));
+            }
+        } catch (InterruptedException e) {
+            futures.forEach(f -> f.cancel(true));
+            throw new CancellationException("cancelled");
+        } catch (CancellationException e) {
+            futures.forEach(f -> f.cancel(true));
+            throw e;
+        }
+        return out;
+    }
+
+    private static SchemeOutcome collect(String name, Future<CellResult> f) throws InterruptedException {
+        try {
+            return SchemeOutcome.ok(name, f.get());
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof CancellationException ce) {
+                throw ce;
+            }
+            if (c instanceof NonFiniteException) {
+                return SchemeOutcome.failed(name, "Diverged: " + c.getMessage()
+                        + ". Try a smaller guidance scale or more steps.");
+            }
+            if (c instanceof IllegalArgumentException || c instanceof ArithmeticException) {
+                return SchemeOutcome.failed(name, "Invalid setting: " + c.getMessage());
+            }
+            return SchemeOutcome.failed(name, "Failed: " + c);
+        }
+    }
+
+    /** Whether any cell is still running (cancelled work winds down within one op). */
+    public boolean idle() {
+        return ((java.util.concurrent.ThreadPoolExecutor) pool).getActiveCount() == 0;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
