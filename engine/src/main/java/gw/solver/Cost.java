@@ -15,6 +15,11 @@ public final class Cost {
         return vjps;
     }
 
+    /** Bytes retained now (kept for a backward pass that has not consumed them yet). */
+    public long retainedBytes() {
+        return retainedBytes;
+    }
+
     public long peakRetainedBytes() {
         return peakRetainedBytes;
     }
