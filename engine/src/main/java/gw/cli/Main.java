@@ -87,7 +87,7 @@ public final class Main implements Callable<Integer> {
         PrintWriter err = cmd.getErr();
         int code;
         if (e instanceof SpecException s) {
-            err.println("error: invalid spec: " + oneLine(s.getMessage()));
+            err.println("error: " + oneLine(s.getMessage()));
             code = ExitCodes.INVALID_INPUT;
         } else if (e instanceof NonFiniteException n) {
             err.println("error: the computation produced NaN or infinite values: " + oneLine(n.getMessage()));

@@ -13,7 +13,7 @@ import java.util.List;
 public final class ModelReader {
     public static final List<String> KINDS = List.of("gmm", "gaussian");
     /** How far the mixture weights may sum from 1. */
-    public static final double WEIGHT_SUM_TOLERANCE = 1e-9;
+    public static final double WEIGHT_SUM_TOLERANCE = 1e-9; // the message in mixture() spells it
 
     private ModelReader() {
     }
@@ -36,7 +36,7 @@ public final class ModelReader {
             sum += weights[j];
         }
         weightsField.require(Math.abs(sum - 1.0) <= WEIGHT_SUM_TOLERANCE,
-                "must sum to 1 (within " + WEIGHT_SUM_TOLERANCE + "), they sum to " + sum);
+                "must sum to 1 (within 1e-9), they sum to " + sum);
         List<Field> mf = f.get("means").array(k, "K = " + k + ", one row per weight");
         double[][] means = new double[k][];
         means[0] = mf.get(0).vector(1, Limits.MAX_DIM);
