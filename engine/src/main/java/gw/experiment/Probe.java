@@ -36,6 +36,13 @@ public final class Probe {
         Batch xhat0 = first.xhat0().requireFinite("xhat0");
         Batch velocity = first.velocity().requireFinite("the velocity");
         Batch greedy = new Greedy().gradient(f, loss, x, t, first).gradient().requireFinite("the greedy gradient");
+        // lookaheads before the ideal: they are cheap, so a solve that blows up fails fast
+        int[] horizons = s.horizons();
+        GuidanceGradient[] lookahead = new GuidanceGradient[horizons.length];
+        for (int j = 0; j < horizons.length; j++) {
+            lookahead[j] = new Lookahead(Solvers.byName(s.solver()), horizons[j]).gradient(f, loss, x, t, null);
+            lookahead[j].gradient().requireFinite("the lookahead gradient (H=" + horizons[j] + ")");
+        }
         Batch ideal = new IdealGradient(s.path(), IDEAL_TOLERANCE).gradient(f, loss, x, t, null).gradient()
                 .requireFinite("the ideal gradient");
         double[] idealNorms = ideal.rowNorms();
@@ -43,20 +50,20 @@ public final class Probe {
         int n = x.rows();
         List<List<ProbeReport.LookaheadResult>> perPoint = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            perPoint.add(new ArrayList<>(s.horizons().length));
+            perPoint.add(new ArrayList<>(horizons.length));
         }
-        for (int h : s.horizons()) {
-            GuidanceGradient g = new Lookahead(Solvers.byName(s.solver()), h).gradient(f, loss, x, t, null);
-            Batch grad = g.gradient().requireFinite("the lookahead gradient (H=" + h + ")");
-            double[] cos = Agreement.cosine(grad, ideal);
-            double[] rel = Agreement.relativeError(grad, ideal);
+        for (int j = 0; j < horizons.length; j++) {
+            GuidanceGradient g = lookahead[j];
+            double[] cos = Agreement.cosine(g.gradient(), ideal);
+            double[] rel = Agreement.relativeError(g.gradient(), ideal);
             for (int i = 0; i < n; i++) {
                 Double r = idealNorms[i] == 0 ? null : rel[i];
                 if (!Double.isFinite(cos[i]) || (r != null && !Double.isFinite(r))) {
-                    throw new NonFiniteException("the agreement of the lookahead gradient (H=" + h
+                    throw new NonFiniteException("the agreement of the lookahead gradient (H=" + horizons[j]
                             + ") with the ideal became NaN or infinite");
                 }
-                perPoint.get(i).add(new ProbeReport.LookaheadResult(h, grad.row(i), cos[i], r, g.nfe(), g.vjps()));
+                perPoint.get(i).add(new ProbeReport.LookaheadResult(horizons[j], g.gradient().row(i), cos[i], r,
+                        g.nfe(), g.vjps()));
             }
         }
         List<ProbeReport.PointResult> results = new ArrayList<>(n);

@@ -127,6 +127,23 @@ class ProbeCommandTest {
         assertEquals(Cli.probe(dir, spec).out(), Cli.probe(dir, meas).out());
     }
 
+    /** A zero operator makes every gradient zero: the relative error to a zero ideal is undefined, so null. */
+    @Test
+    void zeroIdealGivesNullRelativeErrorAndZeroCosine() throws Exception {
+        ObjectNode spec = Cli.validSpec();
+        ObjectNode obj = spec.putObject("objective");
+        obj.put("kind", "measurement");
+        obj.putArray("operator").addArray().add(0.0).add(0.0);
+        obj.putArray("y").add(1.0);
+        obj.put("noiseStd", 1.0);
+        Cli.Result r = Cli.probe(dir, spec);
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        JsonNode la = r.json().get("results").get(0).get("lookahead").get(0);
+        assertTrue(la.get("relativeError").isNull(), la.toString());
+        assertEquals(0.0, la.get("cosine").asDouble());
+        assertTrue(r.out().contains("\"relativeError\":null"), r.out());
+    }
+
     /**
      * A valid spec whose solve produces NaN: stds so small that s^2 underflows to 0 make the mixture's variance
      * vanish at t = 1, where rk4's last stage (and the ideal) evaluate it.
@@ -140,7 +157,8 @@ class ProbeCommandTest {
         Cli.Result r = Cli.probe(dir, spec);
         assertEquals(ExitCodes.NON_FINITE, r.code(), r.err());
         assertEquals("", r.out());
-        assertTrue(r.err().startsWith("error: the computation produced NaN or infinite values: "), r.err());
+        assertEquals("error: the computation produced NaN or infinite values: the rk4 solve at t=1.0 became NaN or"
+                + " infinite\n", r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
     }
