@@ -28,6 +28,9 @@ public final class CellRunner {
 
     /** Runs the cell on the calling thread; interrupting it cancels (CancellationException) within one op. */
     public static CellResult run(int index, CellSpec spec, DoubleConsumer progress) {
+        if ("noise-optimization".equals(spec.scheme())) {
+            return NoiseOptimizationCell.run(index, spec, progress);
+        }
         AffinePath path = Paths.byName(spec.path());
         Dynamics f = Dynamics.inTime(spec.model(), path);
         GradientScheme scheme = SchemeFactory.build(spec);

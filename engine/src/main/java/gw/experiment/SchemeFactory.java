@@ -5,6 +5,7 @@ import gw.guidance.EndToEnd;
 import gw.guidance.GradientScheme;
 import gw.guidance.Greedy;
 import gw.guidance.Lookahead;
+import gw.solver.Backprop;
 import gw.solver.ButcherTableau;
 import gw.solver.Grid;
 import gw.solver.RungeKuttaStep;
@@ -18,15 +19,25 @@ final class SchemeFactory {
 
     static GradientScheme build(CellSpec s) {
         Step sampling = Solvers.byName(s.solver());
-        int every = "segments".equals(s.checkpoint()) ? Math.max(1, s.checkpointParam()) : 1;
         return switch (s.scheme()) {
             case "none", "noise-optimization" -> null;
             case "greedy" -> new Greedy();
-            case "lookahead" -> new Lookahead(Solvers.byName(s.lookaheadSolver()), s.horizon(), every);
-            case "end-to-end" -> new EndToEnd(sampling, Grid.uniform(s.steps()), every);
+            case "lookahead" -> new Lookahead(Solvers.byName(s.lookaheadSolver()), s.horizon(), backprop(s));
+            case "end-to-end" -> new EndToEnd(sampling, Grid.uniform(s.steps()), backprop(s));
             case "adjoint" -> ContinuousAdjoint.onUniformGrid(sampling, tableau(s.adjointSolver()), s.steps());
             default -> throw new IllegalArgumentException("unknown scheme '" + s.scheme() + "'; allowed: "
                     + String.join(", ", CellSpec.SCHEMES));
+        };
+    }
+
+    /** How backpropagation stores the solve: everything, every k-th state, or binomial (Revolve) snapshots. */
+    static Backprop backprop(CellSpec s) {
+        return switch (s.checkpoint()) {
+            case "none" -> Backprop.full();
+            case "segments" -> Backprop.segments(Math.max(1, s.checkpointParam()));
+            case "binomial" -> Backprop.binomial(Math.max(1, s.checkpointParam()));
+            default -> throw new IllegalArgumentException("unknown checkpoint '" + s.checkpoint() + "'; allowed: "
+                    + String.join(", ", CellSpec.CHECKPOINTS));
         };
     }
 

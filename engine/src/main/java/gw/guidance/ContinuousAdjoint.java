@@ -76,11 +76,16 @@ public final class ContinuousAdjoint implements GradientScheme {
         return m.finish(adj, x1);
     }
 
-    /** One explicit RK step of the augmented system from tau by dt (negative). */
+    /**
+     * One explicit RK step of the augmented system from tau by dt (negative). Its stage slopes and the live model
+     * evaluation are counted as retained while the step runs, like the one live step record of checkpointed
+     * backpropagation, so that peak memory compares like for like.
+     */
     private Batch[] backwardStep(Dynamics f, Batch x, Batch a, double tau, double dt) {
         int s = tableau.stages();
         Batch[] kx = new Batch[s];
         Batch[] ka = new Batch[s];
+        long kept = 0;
         for (int i = 0; i < s; i++) {
             Batch y = x.copy();
             Batch b = a.copy();
@@ -92,9 +97,13 @@ public final class ContinuousAdjoint implements GradientScheme {
                 }
             }
             Prediction pred = f.predict(y, tau + tableau.c()[i] * dt);
+            f.cost().retain(pred.retainedBytes());
             kx[i] = pred.velocity();
             ka[i] = f.vjpVelocity(pred, b).scaled(-1.0);
+            kept += kx[i].bytes() + ka[i].bytes();
+            f.cost().retain(kx[i].bytes() + ka[i].bytes() - pred.retainedBytes());
         }
+        f.cost().retain(-kept);
         Batch xn = x.copy();
         Batch an = a.copy();
         for (int i = 0; i < s; i++) {

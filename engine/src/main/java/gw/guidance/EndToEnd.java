@@ -2,6 +2,7 @@ package gw.guidance;
 
 import gw.model.Prediction;
 import gw.objective.Objective;
+import gw.solver.Backprop;
 import gw.solver.Dynamics;
 import gw.solver.Grid;
 import gw.solver.Step;
@@ -16,8 +17,17 @@ public final class EndToEnd implements GradientScheme {
     private final Lookahead through;
 
     public EndToEnd(Step solver, double[] grid, int checkpointEvery) {
+        this(solver, grid, Backprop.segments(checkpointEvery));
+    }
+
+    public EndToEnd(Step solver, double[] grid, Backprop backprop) {
         this.grid = grid.clone();
-        this.through = new Lookahead(solver, 1, checkpointEvery);
+        this.through = new Lookahead(solver, 1, backprop);
+    }
+
+    /** End-to-end whose backward pass keeps at most {@code snapshots} states (binomial checkpointing). */
+    public static EndToEnd binomial(Step solver, double[] grid, int snapshots) {
+        return new EndToEnd(solver, grid, Backprop.binomial(snapshots));
     }
 
     @Override

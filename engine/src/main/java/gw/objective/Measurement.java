@@ -23,6 +23,22 @@ public final class Measurement implements Objective {
         this.noiseStd = noiseStd;
     }
 
+    public double[][] operator() {
+        double[][] copy = new double[operator.length][];
+        for (int m = 0; m < operator.length; m++) {
+            copy[m] = operator[m].clone();
+        }
+        return copy;
+    }
+
+    public double[] measured() {
+        return measured.clone();
+    }
+
+    public double noiseStd() {
+        return noiseStd;
+    }
+
     @Override
     public String kind() {
         return "measurement";

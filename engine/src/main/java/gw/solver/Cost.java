@@ -15,6 +15,11 @@ public final class Cost {
         return vjps;
     }
 
+    /** Bytes retained now (kept for a backward pass that has not consumed them yet). */
+    public long retainedBytes() {
+        return retainedBytes;
+    }
+
     public long peakRetainedBytes() {
         return peakRetainedBytes;
     }
@@ -33,35 +38,20 @@ public final class Cost {
         peakRetainedBytes = Math.max(peakRetainedBytes, retainedBytes);
     }
 
-    /** Adds another counter's NFEs and VJPs; the peak becomes the larger of the two. */
-    public void addAll(Cost other) {
-        nfe += other.nfe;
-        vjps += other.vjps;
-        peakRetainedBytes = Math.max(peakRetainedBytes, other.peakRetainedBytes);
+    /**
+     * Starts measuring the peak of one piece of work: returns the peak so far and restarts the peak from what is
+     * retained now. Pass the returned value to {@link #endPeakWindow(long)}.
+     */
+    public long beginPeakWindow() {
+        long previous = peakRetainedBytes;
+        peakRetainedBytes = retainedBytes;
+        return previous;
     }
 
-    public void reset() {
-        nfe = 0;
-        vjps = 0;
-        retainedBytes = 0;
-        peakRetainedBytes = 0;
-    }
-
-    /** Counts accrued since {@code earlier}, a snapshot taken with {@link #snapshot()}. */
-    public Cost since(Cost earlier) {
-        Cost c = new Cost();
-        c.nfe = nfe - earlier.nfe;
-        c.vjps = vjps - earlier.vjps;
-        c.peakRetainedBytes = peakRetainedBytes;
-        return c;
-    }
-
-    public Cost snapshot() {
-        Cost c = new Cost();
-        c.nfe = nfe;
-        c.vjps = vjps;
-        c.retainedBytes = retainedBytes;
-        c.peakRetainedBytes = peakRetainedBytes;
-        return c;
+    /** The peak reached since {@link #beginPeakWindow()}; the overall peak becomes the larger of the two again. */
+    public long endPeakWindow(long previousPeak) {
+        long window = peakRetainedBytes;
+        peakRetainedBytes = Math.max(previousPeak, window);
+        return window;
     }
 }

@@ -7,21 +7,25 @@ import gw.tensor.Batch;
  * A solve through a sequence of times with the discrete adjoint: backward() chains the step VJPs in reverse.
  * With checkpointEvery = 1 every step's record is kept; with k > 1 only every k-th state is kept and each
  * segment's records are recomputed during the backward pass (memory ~ N/k + k records, one more forward solve).
+ * See {@link BinomialCheckpointing} for memory that does not grow with N.
  */
-public final class Rollout {
+public final class Rollout implements Trajectory {
     private final Dynamics f;
     private final Step step;
     private final double[] times;
     private final int every;
     private final StepTape[] tapes;
     private final Batch[] checkpoints;
+    private final Prediction first;
     private final Batch output;
+    private boolean consumed;
 
     private Rollout(Dynamics f, Step step, double[] times, int every, Batch x, Prediction first) {
         this.f = f;
         this.step = step;
         this.times = times;
         this.every = every;
+        this.first = first;
         int n = times.length - 1;
         this.tapes = new StepTape[n];
         this.checkpoints = new Batch[n];
@@ -48,28 +52,42 @@ public final class Rollout {
 
     /** Solves keeping only every k-th state; backward() recomputes the rest. */
     public static Rollout solveCheckpointed(Dynamics f, Step step, double[] times, Batch x, int k) {
+        return solveCheckpointed(f, step, times, x, null, k);
+    }
+
+    /** The same, reusing {@code first} (the model at (x, times[0])) whenever step 0 is taken. */
+    public static Rollout solveCheckpointed(Dynamics f, Step step, double[] times, Batch x, Prediction first, int k) {
         if (k < 1) {
             throw new IllegalArgumentException("checkpointEvery must be >= 1, got " + k);
         }
-        return new Rollout(f, step, times, k, x, null);
+        return new Rollout(f, step, times, k, x, first);
     }
 
+    @Override
     public Batch output() {
         return output;
     }
 
+    @Override
     public int steps() {
         return times.length - 1;
     }
 
-    /** v^T d output / d input. */
+    /** v^T d output / d input; single use, each record is released once consumed. */
+    @Override
     public Batch backward(Batch v) {
+        if (consumed) {
+            throw new IllegalStateException("a rollout's records are released by its backward pass; solve again");
+        }
+        consumed = true;
         int n = tapes.length;
         Batch bar = v;
         if (every == 1) {
             for (int j = n - 1; j >= 0; j--) {
                 Interruption.check();
                 bar = tapes[j].vjp(bar);
+                f.cost().retain(-tapes[j].retainedBytes());
+                tapes[j] = null;
             }
             return bar;
         }
@@ -79,7 +97,7 @@ public final class Rollout {
             Batch state = checkpoints[start];
             long bytes = 0;
             for (int j = start; j < end; j++) {
-                segment[j - start] = step.forward(f, state, times[j], times[j + 1], null);
+                segment[j - start] = step.forward(f, state, times[j], times[j + 1], j == 0 ? first : null);
                 bytes += segment[j - start].retainedBytes();
                 state = segment[j - start].output();
             }
@@ -88,7 +106,8 @@ public final class Rollout {
                 Interruption.check();
                 bar = segment[j - start].vjp(bar);
             }
-            f.cost().retain(-bytes);
+            f.cost().retain(-bytes - checkpoints[start].bytes());
+            checkpoints[start] = null;
         }
         return bar;
     }

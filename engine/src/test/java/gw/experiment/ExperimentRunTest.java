@@ -141,4 +141,27 @@ class ExperimentRunTest {
         assertTrue(finished.size() < 6, "the run was still going when cancelled");
         finished.forEach(c -> assertTrue(c.complete()));
     }
+
+    @Test
+    void noiseOptimizationLowersTheLossFromTheSameNoise() {
+        CellSpec s = base().toBuilder().solver("heun").steps(8).particles(64).scheme("none").build();
+        CellResult plain = CellRunner.run(0, s, f -> { });
+        CellResult opt = CellRunner.run(0, s.toBuilder().scheme("noise-optimization")
+                .noiseOptimization(new CellSpec.NoiseOptimizationSettings("adam", 30, 0.1, 0.0)).build(), f -> { });
+        assertTrue(opt.summary().meanLoss() < 0.5 * plain.summary().meanLoss(),
+                opt.summary().meanLoss() + " vs " + plain.summary().meanLoss());
+        assertTrue(opt.summary().guidanceNfe() >= 30L * 8 * 2, "every iteration solves forward with heun");
+    }
+
+    @Test
+    void checkpointingChangesMemoryNotTheSamples() {
+        CellSpec s = base().toBuilder().scheme("end-to-end").steps(40).particles(64).metricParticles(0).build();
+        CellResult full = CellRunner.run(0, s, f -> { });
+        CellResult binomial = CellRunner.run(0, s.toBuilder().checkpoint("binomial").checkpointParam(3).build(),
+                f -> { });
+        assertArrayEquals(full.samples().data(), binomial.samples().data());
+        assertTrue(binomial.summary().peakRetainedBytes() * 4 < full.summary().peakRetainedBytes(),
+                binomial.summary().peakRetainedBytes() + " vs " + full.summary().peakRetainedBytes());
+        assertTrue(binomial.summary().guidanceNfe() > full.summary().guidanceNfe(), "recomputation costs NFEs");
+    }
 }

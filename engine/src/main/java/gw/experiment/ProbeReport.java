@@ -1,0 +1,58 @@
+package gw.experiment;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** What a probe found: per point, the predictions at t and every guidance gradient, compared with the ideal. */
+public record ProbeReport(double t, List<PointResult> results) {
+
+    /** One point's predictions and gradients; {@code ideal} is the continuous end-to-end gradient g*. */
+    public record PointResult(double[] point, double[] xhat1, double[] xhat0, double[] velocity, double[] greedy,
+                              double[] ideal, List<LookaheadResult> lookahead) {
+    }
+
+    /**
+     * The horizon-H lookahead gradient, its agreement with the ideal, and the cost of computing it for the
+     * whole batch. {@code relativeError} is null where the ideal gradient is zero (the ratio is undefined).
+     */
+    public record LookaheadResult(int horizon, double[] gradient, double cosine, Double relativeError, long nfe,
+                                  long vjps) {
+    }
+
+    /** The documented output object, keys in a fixed order. */
+    public ObjectNode toJson() {
+        JsonNodeFactory nf = JsonNodeFactory.instance;
+        ObjectNode root = nf.objectNode();
+        root.put("t", t);
+        ArrayNode rs = root.putArray("results");
+        for (PointResult p : results) {
+            ObjectNode o = rs.addObject();
+            put(o, "point", p.point());
+            put(o, "xhat1", p.xhat1());
+            put(o, "xhat0", p.xhat0());
+            put(o, "velocity", p.velocity());
+            put(o, "greedy", p.greedy());
+            put(o, "ideal", p.ideal());
+            ArrayNode ls = o.putArray("lookahead");
+            for (LookaheadResult l : p.lookahead()) {
+                ObjectNode lo = ls.addObject();
+                lo.put("horizon", l.horizon());
+                put(lo, "gradient", l.gradient());
+                lo.put("cosine", l.cosine());
+                lo.put("relativeError", l.relativeError());
+                lo.put("nfe", l.nfe());
+                lo.put("vjps", l.vjps());
+            }
+        }
+        return root;
+    }
+
+    private static void put(ObjectNode o, String key, double[] v) {
+        ArrayNode a = o.putArray(key);
+        for (double x : v) {
+            a.add(x);
+        }
+    }
+}
