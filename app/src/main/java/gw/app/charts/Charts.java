@@ -37,8 +37,7 @@ public final class Charts {
         style(a);
         a.setSmallestValue(1e-12);
         a.setBase(10);
-        a.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
-        a.setNumberFormatOverride(new java.text.DecimalFormat("0.###E0"));
+        a.setMinorTickMarksVisible(true);
         return a;
     }
 

@@ -1,6 +1,7 @@
 package gw.app.charts;
 
 import gw.app.export.CsvTable;
+import gw.app.run.ErrorProfiles;
 import gw.app.run.RunResult;
 import gw.app.run.SchemeOutcome;
 import gw.app.state.Schemes;
@@ -28,7 +29,7 @@ public final class GradientErrorChart extends ChartPane {
     private final XYSeriesCollection cosines;
     private final XYLineAndShapeRenderer errRenderer;
     private final XYLineAndShapeRenderer cosRenderer;
-    private RunResult last;
+    private ErrorProfiles last;
 
     private GradientErrorChart(JFreeChart chart, XYSeriesCollection errors, XYSeriesCollection cosines,
                                XYLineAndShapeRenderer er, XYLineAndShapeRenderer cr, Holder h) {
@@ -74,12 +75,14 @@ public final class GradientErrorChart extends ChartPane {
         chart.getLegend().setItemFont(Charts.SUBTITLE);
         chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
         Charts.subtitle(chart, "g = the scheme's guidance gradient, g* = the exact (continuous end-to-end) gradient; "
-                + "mean over the first " + Settings.METRIC_PARTICLES + " particles");
+                + "mean over the first " + Settings.METRIC_PARTICLES + " particles, at up to "
+                + ErrorProfiles.MAX_STEPS + " steps");
         return new GradientErrorChart(chart, e, c, er, cr, new Holder());
     }
 
-    public void show(RunResult r) {
-        last = r;
+    public void show(ErrorProfiles p) {
+        last = p;
+        RunResult r = p.run();
         JFreeChart chart = chart();
         chart.setNotify(false);
         try {
@@ -93,8 +96,13 @@ public final class GradientErrorChart extends ChartPane {
                 String label = Schemes.label(o.scheme(), r.settings());
                 XYSeries e = new XYSeries(label, false, true);
                 XYSeries c = new XYSeries(label, false, true);
-                if (o.ok()) {
-                    for (StepRecord s : o.result().steps()) {
+                List<StepRecord> steps = p.steps().get(o.scheme());
+                if (!o.ok()) {
+                    failed.add(label + ": " + o.error());
+                } else if (steps == null) {
+                    failed.add(label + ": " + p.errors().getOrDefault(o.scheme(), "not measured"));
+                } else {
+                    for (StepRecord s : steps) {
                         if (Double.isFinite(s.relErrorMean()) && s.relErrorMean() > 0) {
                             e.add(s.t(), s.relErrorMean(), false);
                         }
@@ -102,8 +110,6 @@ public final class GradientErrorChart extends ChartPane {
                             c.add(s.t(), s.cosineMean(), false);
                         }
                     }
-                } else {
-                    failed.add(label + ": " + o.error());
                 }
                 int i = errors.getSeriesCount();
                 errors.addSeries(e);
@@ -133,12 +139,10 @@ public final class GradientErrorChart extends ChartPane {
         if (last == null) {
             return t;
         }
-        for (SchemeOutcome o : last.outcomes().values()) {
-            if (o.ok() && Schemes.guided(o.scheme())) {
-                for (StepRecord s : o.result().steps()) {
-                    t.add(o.scheme(), s.index(), s.t(), s.relErrorMean(), s.relErrorMedian(), s.cosineMean(),
-                            s.nfe(), s.vjps(), s.guidanceMs());
-                }
+        for (var e : last.steps().entrySet()) {
+            for (StepRecord s : e.getValue()) {
+                t.add(e.getKey(), s.index(), s.t(), s.relErrorMean(), s.relErrorMedian(), s.cosineMean(),
+                        s.nfe(), s.vjps(), s.guidanceMs());
             }
         }
         return t;

@@ -45,7 +45,8 @@ public final class ControlPanel extends VBox {
             v -> Long.toString((long) v), Parsers.integer("Steps N", 2, 200));
     private final ValueSlider horizon;
     private final ValueSlider scale = new ValueSlider("Guidance scale", "How hard guidance pushes samples "
-            + "towards the target at each step: 0 is no guidance. The slider is logarithmic.", 0, 100,
+            + "towards the target at each step: 0 is no guidance. It acts at every step, so more steps also means "
+            + "stronger guidance overall. The slider is logarithmic.", 0, 100,
             SliderScale.logWithZero(0.01, 10), Parsers::compact, Parsers.nonNegative("Guidance scale", 1e300));
     private final ValueSlider particles = new ValueSlider("Particles", "Number of samples drawn (powers of two). "
             + "More particles: smoother pictures, more compute.", 4, 12, SliderScale.powersOfTwo(),
@@ -69,7 +70,7 @@ public final class ControlPanel extends VBox {
                 + "remaining solve).", 1, 20, SliderScale.integer(),
                 v -> settings.get() != null && v >= settings.get().steps() ? "end-to-end" : Long.toString((long) v),
                 Parsers.horizon(() -> settings.get().steps()));
-        horizon.slider().setShowTickLabels(true);
+        horizon.setEnds("1 ≈ greedy", "N = end-to-end");
         scenario.getItems().setAll(scenarios);
         scenario.setId("scenario");
         scenario.setMaxWidth(Double.MAX_VALUE);
@@ -129,6 +130,16 @@ public final class ControlPanel extends VBox {
         this.listener = l;
     }
 
+    /** Adds a scenario to the chooser (an opened experiment file). */
+    public void addScenario(Scenario sc) {
+        loading = true;
+        try {
+            scenario.getItems().add(sc);
+        } finally {
+            loading = false;
+        }
+    }
+
     /** Opens a scenario with its default settings. */
     public void load(Scenario sc) {
         loading = true;
@@ -161,16 +172,6 @@ public final class ControlPanel extends VBox {
             lookaheadSolver.setValue(s.lookaheadSolver());
             steps.setQuietly(s.steps());
             horizon.setRange(1, s.steps());
-            horizon.slider().setMajorTickUnit(Math.max(1, s.steps() - 1));
-            horizon.slider().setLabelFormatter(new javafx.util.StringConverter<>() {
-                public String toString(Double d) {
-                    return d >= s.steps() ? "end-to-end" : Long.toString(Math.round(d));
-                }
-
-                public Double fromString(String t) {
-                    return 0.0;
-                }
-            });
             horizon.setQuietly(s.effectiveHorizon());
             scale.setQuietly(s.scale());
             particles.setQuietly(s.particles());

@@ -174,6 +174,17 @@ public final class ValueSlider extends VBox {
         return error;
     }
 
+    /** Small captions under the two ends of the slider. */
+    public void setEnds(String low, String high) {
+        Label l = new Label(low);
+        Label h = new Label(high);
+        l.getStyleClass().add("hint");
+        h.getStyleClass().add("hint");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().add(getChildren().indexOf(slider) + 1, new HBox(l, spacer, h));
+    }
+
     /** Changes the slider's range (e.g. the horizon's top follows the step count). */
     public void setRange(double minPos, double maxPos) {
         updating = true;

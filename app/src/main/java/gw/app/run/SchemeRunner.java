@@ -37,12 +37,39 @@ public final class SchemeRunner implements AutoCloseable {
         long start = System.nanoTime();
         Map<String, SchemeOutcome> out = new LinkedHashMap<>();
         List<String> schemes = s.schemes();
-        List<CellSpec> cells = schemes.stream().map(s::cellSpec).toList();
+        List<CellSpec> cells = schemes.stream().map(s::samplingSpec).toList();
         List<SchemeOutcome> done = runAll(cells, (i) -> schemes.get(i));
         for (SchemeOutcome o : done) {
             out.put(o.scheme(), o);
         }
         return new RunResult(s, out, (System.nanoTime() - start) / 1e6);
+    }
+
+    /**
+     * Runs jobs in parallel and returns their results in order. Interrupting the caller cancels them all and
+     * throws CancellationException; a job's own exception is rethrown (jobs that must not fail catch their own).
+     */
+    public <T> List<T> parallel(List<java.util.concurrent.Callable<T>> jobs) {
+        List<Future<T>> futures = new ArrayList<>();
+        for (java.util.concurrent.Callable<T> j : jobs) {
+            futures.add(pool.submit(j));
+        }
+        List<T> out = new ArrayList<>();
+        try {
+            for (Future<T> f : futures) {
+                out.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            futures.forEach(f -> f.cancel(true));
+            throw new CancellationException("cancelled");
+        } catch (ExecutionException e) {
+            futures.forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        return out;
     }
 
     /** Runs cells in parallel; name(i) labels cell i's outcome. */

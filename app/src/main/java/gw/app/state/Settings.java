@@ -36,7 +36,15 @@ public record Settings(TargetPredictor model, double targetX, double targetY, St
         return Math.min(horizon, steps);
     }
 
-    /** The engine cell of one scheme under these settings. */
+    /**
+     * The cell the interactive view samples: no per-step ideal (measured afterwards on a few steps by
+     * ErrorProfile, so samples are drawn first).
+     */
+    public CellSpec samplingSpec(String scheme) {
+        return cellSpec(scheme).toBuilder().metricParticles(0).build();
+    }
+
+    /** The engine cell of one scheme under these settings, measuring gradient error as a saved experiment does. */
     public CellSpec cellSpec(String scheme) {
         String engineScheme = "lookahead".equals(scheme) && horizonIsEndToEnd() ? "end-to-end" : scheme;
         return CellSpec.defaults(model, new SquaredDistance(new double[] {targetX, targetY})).toBuilder()

@@ -1,0 +1,49 @@
+package gw.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gw.app.state.Settings;
+import java.util.List;
+import javafx.concurrent.Worker;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The Cancel button stops a long run: the service ends cancelled and the worker threads go idle. */
+@ExtendWith(ApplicationExtension.class)
+class CancelTest extends WorkbenchFixture {
+
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    @AfterEach
+    void close() {
+        stop();
+    }
+
+    @Test
+    void cancelStopsALongRun() {
+        awaitRunOf(settings());
+        // end-to-end and the adjoint at 200 steps with 8192 particles: tens of seconds of work
+        Settings heavy = settings().withSteps(200).withParticles(8192)
+                .withSchemes(List.of("end-to-end", "adjoint"));
+        fx(() -> bench.controls().apply(heavy, true));
+        await("the long run is under way", 10, () -> bench.runService().isRunning()
+                && !bench.runner().idle());
+        sleep(300);
+        assertTrue(onFx(() -> bench.runService().isRunning()), "still running before Cancel");
+        long start = System.nanoTime();
+        clickOn("#cancel");
+        await("service cancelled", 5, () -> bench.runService().getState() == Worker.State.CANCELLED);
+        await("worker threads idle", 5, () -> bench.runner().idle());
+        double ms = (System.nanoTime() - start) / 1e6;
+        assertTrue(ms < 5000, "cancel took " + ms + " ms");
+        assertEquals("Cancelled", onFx(() -> bench.status().message()));
+    }
+}

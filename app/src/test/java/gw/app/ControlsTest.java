@@ -1,0 +1,90 @@
+package gw.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gw.app.controls.ValueSlider;
+import gw.experiment.CellSpec;
+import java.util.function.Function;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Moving a control changes the spec the next run uses; invalid typed input is shown next to the field. */
+@ExtendWith(ApplicationExtension.class)
+class ControlsTest extends WorkbenchFixture {
+
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    @AfterEach
+    void close() {
+        stop();
+    }
+
+    /** Moves a slider to a new position and checks that the run service's next cell spec changed as expected. */
+    private void moveAndCheck(Function<Workbench, ValueSlider> slider, double position, String scheme,
+                              Function<CellSpec, Object> field, Object expected) {
+        awaitRunOf(settings());
+        Object before = field.apply(bench.runService().getSettings().cellSpec(scheme));
+        fx(() -> slider.apply(bench).slider().setValue(position));
+        await("run started with the moved slider", 10,
+                () -> expected.equals(field.apply(bench.runService().getSettings().cellSpec(scheme))));
+        assertNotEquals(before, expected, "the test must move the slider to a different value");
+        awaitRunOf(settings());
+        assertEquals(expected, field.apply(bench.lastResult().settings().cellSpec(scheme)));
+    }
+
+    @Test
+    void everySliderChangesTheRunsSpec() {
+        moveAndCheck(w -> w.controls().steps(), 14, "greedy", CellSpec::steps, 14);
+        moveAndCheck(w -> w.controls().horizon(), 4, "lookahead", CellSpec::horizon, 4);
+        moveAndCheck(w -> w.controls().particles(), 5, "greedy", CellSpec::particles, 32);
+        moveAndCheck(w -> w.controls().seed(), 7, "greedy", CellSpec::seed, 7L);
+        moveAndCheck(w -> w.controls().scale(), 0, "greedy", CellSpec::scale, 0.0);
+    }
+
+    @Test
+    void horizonAtTheTopOfItsSliderIsEndToEnd() {
+        awaitRunOf(settings());
+        fx(() -> bench.controls().horizon().slider().setValue(bench.controls().horizon().slider().getMax()));
+        await("lookahead run as end-to-end", 10,
+                () -> "end-to-end".equals(bench.runService().getSettings().cellSpec("lookahead").scheme()));
+        assertEquals("end-to-end", bench.controls().horizon().field().getText());
+    }
+
+    @Test
+    void badInputShowsAnInlineErrorAndKeepsTheSettings() {
+        awaitRunOf(settings());
+        int steps = settings().steps();
+        typeInto("#steps-n-field", "abc");
+        assertTrue(lookup("#steps-n-error").queryLabeled().isVisible());
+        assertTrue(lookup("#steps-n-error").queryLabeled().getText().contains("whole number"));
+        assertEquals(steps, settings().steps());
+        typeInto("#steps-n-field", "500");
+        assertTrue(lookup("#steps-n-error").queryLabeled().getText().contains("2 to 200"));
+        typeInto("#steps-n-field", "12");
+        assertFalse(lookup("#steps-n-error").queryLabeled().isVisible());
+        assertEquals(12, settings().steps());
+        typeInto("#target-x", "left");
+        assertTrue(lookup("#target-error").queryLabeled().isVisible());
+        assertEquals(1.5, settings().targetX());
+    }
+
+    @Test
+    void clickingOnASamplePlotMovesTheTarget() {
+        awaitRunOf(settings());
+        var panel = bench.samples().panels().get(0);
+        clickOn(panel);
+        await("target moved by the click", 10, () -> Math.abs(settings().targetX() - 1.5) > 1e-9
+                || Math.abs(settings().targetY() - 0.5) > 1e-9);
+        assertEquals(settings().targetX(), bench.runService().getSettings().targetX());
+    }
+}

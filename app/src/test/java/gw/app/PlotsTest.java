@@ -1,0 +1,97 @@
+package gw.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gw.app.charts.SamplePanel;
+import gw.app.state.Settings;
+import java.util.List;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Every plot shows one panel or series per enabled scheme, and failures are shown on the affected panel. */
+@ExtendWith(ApplicationExtension.class)
+class PlotsTest extends WorkbenchFixture {
+
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    @AfterEach
+    void close() {
+        stop();
+    }
+
+    @Test
+    void samplesAndGradientErrorHaveOneEntryPerScheme() {
+        Settings s = settings().withSchemes(List.of("none", "greedy", "lookahead", "end-to-end", "adjoint"));
+        fx(() -> bench.controls().apply(s, true));
+        awaitRunOf(s);
+        List<SamplePanel> panels = bench.samples().panels();
+        assertEquals(List.of("none", "greedy", "lookahead", "end-to-end", "adjoint"),
+                panels.stream().map(SamplePanel::scheme).toList());
+        for (SamplePanel p : panels) {
+            assertEquals(64, p.particleCount(), p.scheme() + " draws every particle");
+            assertNull(p.message(), p.scheme() + " shows no error");
+        }
+        // "none" has no gradient: one error series per guided scheme
+        assertEquals(4, bench.errorChart().seriesCount());
+
+        Settings fewer = s.withSchemes(List.of("greedy", "end-to-end"));
+        fx(() -> bench.controls().apply(fewer, true));
+        awaitRunOf(fewer);
+        assertEquals(2, bench.samples().panels().size());
+        assertEquals(2, bench.errorChart().seriesCount());
+    }
+
+    @Test
+    void computeChartsHaveOneSeriesPerScheme() {
+        Settings s = settings().withSchemes(List.of("none", "greedy", "lookahead")).withParticles(32);
+        fx(() -> bench.controls().apply(s, true));
+        awaitRunOf(s);
+        fx(() -> bench.tabs().getSelectionModel().select(1));
+        await("cost curves for the current settings", 60, () -> !bench.computeService().isRunning()
+                && bench.computeService().getValue() != null
+                && bench.computeService().getValue().settings().equals(s));
+        assertEquals(3, bench.stepsChart().seriesCount(), "one cost-vs-steps series per enabled scheme");
+        assertEquals(2, bench.horizonChart().seriesCount(), "wall time and NFE against H");
+        // lookahead's horizon sweep plus one step sweep per other guided scheme
+        assertEquals(2, bench.frontierChart().seriesCount());
+    }
+
+    @Test
+    void aDivergingRunShowsItsMessageOnTheAffectedPanel() {
+        awaitRunOf(settings());
+        typeInto("#guidance-scale-field", "1e300");
+        await("scale applied", 10, () -> bench.runService().getSettings().scale() == 1e300);
+        awaitRunOf(settings());
+        SamplePanel greedy = bench.samples().panels().stream().filter(p -> p.scheme().equals("greedy"))
+                .findFirst().orElseThrow();
+        assertNotNull(greedy.message());
+        assertTrue(greedy.message().startsWith("Diverged"), greedy.message());
+        assertEquals(0, greedy.particleCount());
+        SamplePanel none = bench.samples().panels().get(0);
+        assertEquals("none", none.scheme());
+        assertNull(none.message(), "unguided sampling is unaffected");
+        assertNotNull(bench.errorChart().message());
+        assertTrue(bench.errorChart().message().contains("Diverged"));
+    }
+
+    @Test
+    void inspectorShowsEveryGradientForOneParticle() {
+        awaitRunOf(settings());
+        fx(() -> bench.tabs().getSelectionModel().select(2));
+        await("inspection", 30, () -> bench.inspector().chart().last() != null);
+        var in = bench.inspector().chart().last();
+        assertEquals(List.of("greedy", "lookahead", "end-to-end", "adjoint", "ideal"),
+                List.copyOf(in.views().keySet()));
+        assertEquals(0.0, in.ideal().relativeError(), 1e-15);
+    }
+}
