@@ -11,6 +11,11 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // charts and exports draw into off-screen images; the AWT window toolkit is never needed
+        System.setProperty("java.awt.headless", "true");
+        if (!"false".equals(System.getProperty("gw.app.warmup"))) {
+            Warmup.start();
+        }
         Application.launch(WorkbenchApp.class, args);
     }
 }

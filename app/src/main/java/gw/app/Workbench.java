@@ -57,7 +57,8 @@ public final class Workbench {
     private final Tab computeTab;
     private final Tab inspectorTab;
     private final SchemeRunner runner = new SchemeRunner(THREADS, "cell");
-    private final SchemeRunner sweepRunner = new SchemeRunner(THREADS, "sweep");
+    /** One thread: sweep cells run one at a time, so their wall times are not inflated by each other. */
+    private final SchemeRunner sweepRunner = new SchemeRunner(1, "sweep");
     private final RunService runService = new RunService(runner);
     private final BackgroundService<Settings, ComputeCurves> computeService =
             new BackgroundService<>("compute-sweep", "Measuring cost curves", s -> ComputeSweep.run(s, sweepRunner));
@@ -72,6 +73,8 @@ public final class Workbench {
     private long requestNanos;
     private double samplesDrawnMs;
     private double sampleDrawMs;
+    private boolean held;
+    private Settings pending;
 
     public Workbench(List<Scenario> scenarios) {
         controls = new ControlPanel(scenarios);
@@ -151,8 +154,22 @@ public final class Workbench {
         run(controls.getSettings());
     }
 
+    /** While held, changes are remembered but not run (the window is not on screen yet). */
+    public void holdRuns(boolean hold) {
+        held = hold;
+        if (!hold && pending != null) {
+            Settings s = pending;
+            pending = null;
+            run(s);
+        }
+    }
+
     /** Starts a run for the settings, cancelling the one in progress. */
     public void run(Settings s) {
+        if (held) {
+            pending = s;
+            return;
+        }
         requestNanos = System.nanoTime();
         computeService.cancel();
         errorService.cancel();

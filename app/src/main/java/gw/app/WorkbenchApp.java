@@ -64,10 +64,15 @@ public final class WorkbenchApp extends Application {
         if (tab >= 0 && tab + 1 < args.size()) {
             bench.tabs().getSelectionModel().select(Integer.parseInt(args.get(tab + 1)));
         }
+        // settings and panels are in place for the first frame; the first run starts once it is on screen
+        bench.holdRuns(true);
+        bench.controls().load(scenarios.get(0));
         stage.show();
         trace("shown");
-        bench.controls().load(scenarios.get(0));
-        trace("first run started");
+        Platform.runLater(() -> {
+            bench.holdRuns(false);
+            trace("first run started");
+        });
         int shot = args.indexOf("--screenshot");
         if (shot >= 0 && shot + 1 < args.size()) {
             new ScreenshotMode(bench, scene, Path.of(args.get(shot + 1))).arm();

@@ -49,7 +49,7 @@ public final class FrontierChart extends ChartPane {
         NumberAxis loss = Charts.number("mean final loss \u00bd\u2016x\u2081 \u2212 target\u2016\u00b2");
         XYPlot plot = Charts.plot(ms, loss);
         JFreeChart chart = Charts.chart("Loss vs compute", plot, true);
-        Charts.subtitle(chart, "lower left is better; numbers are lookahead horizons; current setting ringed");
+        Charts.subtitle(chart, "lower left is better; lookahead from H = 1 to end-to-end (e2e); current setting ringed");
         return new FrontierChart(chart, plot, new Holder());
     }
 
@@ -63,15 +63,21 @@ public final class FrontierChart extends ChartPane {
             for (CostPoint p : c.byHorizon()) {
                 if (p.ok() && p.ms() > 0) {
                     h.add(p.ms(), p.loss(), false);
+                    boolean labelled = p.horizon() == 1 || p.horizon() >= c.settings().steps();
+                    if (!labelled) {
+                        continue;
+                    }
                     XYTextAnnotation a = new XYTextAnnotation(p.horizon() >= c.settings().steps() ? "e2e"
                             : Integer.toString(p.horizon()), p.ms(), p.loss());
                     a.setFont(Charts.TICK);
                     a.setTextAnchor(TextAnchor.BOTTOM_LEFT);
                     renderer.addAnnotation(a);
-                    if (p.horizon() == c.settings().effectiveHorizon()) {
-                        renderer.addAnnotation(new MarkerAnnotation(p.ms(), p.loss(), MarkerAnnotation.Kind.RING,
-                                Color.RED, "current"));
-                    }
+                }
+            }
+            for (CostPoint p : c.byHorizon()) {
+                if (p.ok() && p.ms() > 0 && p.horizon() == c.settings().effectiveHorizon()) {
+                    renderer.addAnnotation(new MarkerAnnotation(p.ms(), p.loss(), MarkerAnnotation.Kind.RING,
+                            Color.RED, "current H = " + p.horizon()));
                 }
             }
             renderer.setSeriesPaint(0, SchemeStyle.color("lookahead"));

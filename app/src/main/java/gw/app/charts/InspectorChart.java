@@ -22,7 +22,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  * direction (minus its gradient) as an arrow from x_t, all arrows on one scale.
  */
 public final class InspectorChart extends ChartPane {
-    private static final List<String> SHOWN = List.of("greedy", "lookahead", "end-to-end", "adjoint", "ideal");
+    private static final List<String> SHOWN = List.of("ideal", "greedy", "lookahead", "end-to-end", "adjoint");
     private final XYPlot plot;
     private final XYSeriesCollection points = new XYSeriesCollection();
     private final XYSeriesCollection path = new XYSeriesCollection();
@@ -59,7 +59,7 @@ public final class InspectorChart extends ChartPane {
         plot.setRangeGridlinesVisible(false);
         JFreeChart chart = Charts.chart("Particle inspector", plot, true);
         Charts.subtitle(chart, "dots: where each scheme asks the loss; arrows from x_t: each scheme's push "
-                + "(\u2212gradient), one common scale");
+                + "(\u2212gradient), one common scale; wide grey arrow = ideal");
         return new InspectorChart(chart, plot, new Holder());
     }
 
@@ -93,9 +93,9 @@ public final class InspectorChart extends ChartPane {
             double scale = arrowScale(v, bounds);
             for (String s : SHOWN) {
                 double[] g = v.get(s).gradient();
-                float width = s.equals("ideal") ? 3.5f : 2f;
+                float width = s.equals("ideal") ? 5f : 2f;
                 pointRenderer.addAnnotation(new ArrowAnnotation(in.x()[0], in.x()[1], -scale * g[0],
-                        -scale * g[1], s.equals("ideal") ? Color.BLACK : SchemeStyle.color(s), width),
+                        -scale * g[1], s.equals("ideal") ? new Color(0, 0, 0, 120) : SchemeStyle.color(s), width),
                         Layer.FOREGROUND);
             }
             showMessage(null);

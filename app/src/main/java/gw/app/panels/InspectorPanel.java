@@ -66,7 +66,7 @@ public final class InspectorPanel extends BorderPane {
         table.setVgap(2);
         table.setPadding(new Insets(6));
         setTop(controls);
-        setCenter(chart);
+        setCenter(new gw.app.charts.SquarePane(chart, 60));
         setRight(new VBox(6, new Label("Against the ideal g*"), table));
         particle.valueProperty().addListener((o, a, b) -> request());
         step.valueProperty().addListener((o, a, b) -> {
@@ -113,8 +113,11 @@ public final class InspectorPanel extends BorderPane {
         int i = (int) Math.round(step.getValue());
         Settings s = run.settings();
         stepLabel.setText(String.format(Locale.ROOT, "t = %.3f", (double) i / s.steps()));
+        // follow a guided scheme's particle when there is one: that is the state guidance acts on
         SchemeOutcome source = run.outcomes().values().stream()
-                .filter(o -> o.ok() && !o.result().trajectories().isEmpty()).findFirst().orElse(null);
+                .filter(o -> o.ok() && !o.result().trajectories().isEmpty())
+                .min(java.util.Comparator.comparing(o -> gw.app.state.Schemes.guided(o.scheme()) ? 0 : 1))
+                .orElse(null);
         if (source == null) {
             service.cancel();
             chart.showMessage("Enable a scheme whose run succeeds to inspect its particles.");
