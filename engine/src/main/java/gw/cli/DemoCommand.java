@@ -14,13 +14,16 @@ import gw.solver.Dynamics;
 import gw.solver.Solvers;
 import gw.tensor.Batch;
 import gw.tensor.Noise;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,20 +43,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed (default ${DEFAULT-VALUE}).", defaultValue = "0")
     long seed;
 
-    private final PrintStream out;
-
-    public DemoCommand() {
-        this(System.out);
-    }
-
-    DemoCommand(PrintStream out) {
-        this.out = out;
-    }
+    @Spec
+    CommandSpec command;
 
     @Override
     public Integer call() {
+        PrintWriter out = command.commandLine().getOut();
         if (points < 1 || points > 100_000) {
-            throw new IllegalArgumentException("--points must be in 1..100000, got " + points);
+            throw new ParameterException(command.commandLine(), "--points must be in 1..100000, got " + points);
         }
         AffinePath p = Paths.byName(path);
         GaussianMixture gmm = BenchCommand.REFERENCE_GMM;

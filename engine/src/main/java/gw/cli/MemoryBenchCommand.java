@@ -17,13 +17,16 @@ import gw.solver.Solvers;
 import gw.solver.Step;
 import gw.tensor.Batch;
 import gw.tensor.Noise;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /**
@@ -64,18 +67,12 @@ public final class MemoryBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of x ~ N(0, I) (default ${DEFAULT-VALUE}).", defaultValue = "0")
     long seed;
 
-    private final PrintStream out;
-
-    public MemoryBenchCommand() {
-        this(System.out);
-    }
-
-    MemoryBenchCommand(PrintStream out) {
-        this.out = out;
-    }
+    @Spec
+    CommandSpec command;
 
     @Override
     public Integer call() {
+        PrintWriter out = command.commandLine().getOut();
         validate();
         AffinePath path = Paths.byName("ot");
         SquaredDistance loss = new SquaredDistance(new double[] {1.5, 0.5});
@@ -114,21 +111,21 @@ public final class MemoryBenchCommand implements Callable<Integer> {
 
     private void validate() {
         if (particles < 1 || particles > 1_000_000) {
-            throw new IllegalArgumentException("--particles must be in 1..1000000, got " + particles);
+            throw new ParameterException(command.commandLine(), "--particles must be in 1..1000000, got " + particles);
         }
         for (int n : steps) {
             if (n < 1 || n > 100_000) {
-                throw new IllegalArgumentException("--steps entries must be in 1..100000, got " + n);
+                throw new ParameterException(command.commandLine(), "--steps entries must be in 1..100000, got " + n);
             }
         }
         if (!(idealTolerance >= 1e-13 && idealTolerance <= 1e-2)) {
-            throw new IllegalArgumentException("--ideal-tolerance must be in 1e-13..1e-2, got " + idealTolerance);
+            throw new ParameterException(command.commandLine(), "--ideal-tolerance must be in 1e-13..1e-2, got " + idealTolerance);
         }
         if (snapshots < 1 || snapshots > 100_000) {
-            throw new IllegalArgumentException("--snapshots must be in 1..100000, got " + snapshots);
+            throw new ParameterException(command.commandLine(), "--snapshots must be in 1..100000, got " + snapshots);
         }
         if (runs < 1 || runs > 1000 || warmup < 0 || warmup > 1000) {
-            throw new IllegalArgumentException("--runs must be in 1..1000 and --warmup in 0..1000");
+            throw new ParameterException(command.commandLine(), "--runs must be in 1..1000 and --warmup in 0..1000");
         }
     }
 
