@@ -2,6 +2,7 @@ package gw.solver;
 
 import gw.model.Prediction;
 import gw.tensor.Batch;
+import java.util.Arrays;
 
 /**
  * A solve through a sequence of times with the discrete adjoint: backward() chains the step VJPs in reverse.
@@ -16,6 +17,7 @@ public final class Rollout {
     private final StepTape[] tapes;
     private final Batch[] checkpoints;
     private final Batch output;
+    private long retained;
 
     private Rollout(Dynamics f, Step step, double[] times, int every, Batch x, Prediction first) {
         this.f = f;
@@ -31,9 +33,11 @@ public final class Rollout {
             StepTape tape = step.forward(f, state, times[j], times[j + 1], j == 0 ? first : null);
             if (every == 1) {
                 tapes[j] = tape;
+                retained += tape.retainedBytes();
                 f.cost().retain(tape.retainedBytes());
             } else if (j % every == 0) {
                 checkpoints[j] = state;
+                retained += state.bytes();
                 f.cost().retain(state.bytes());
             }
             state = tape.output().requireFinite("the " + step.name() + " solve at t=" + times[j + 1]);
@@ -60,6 +64,17 @@ public final class Rollout {
 
     public int steps() {
         return times.length - 1;
+    }
+
+    /**
+     * Drops the records kept for {@link #backward} and takes them off the memory account, so that a caller running
+     * several solves in turn reports the peak of one, not their sum. backward() must not be called afterwards.
+     */
+    public void release() {
+        f.cost().retain(-retained);
+        retained = 0;
+        Arrays.fill(tapes, null);
+        Arrays.fill(checkpoints, null);
     }
 
     /** v^T d output / d input. */
