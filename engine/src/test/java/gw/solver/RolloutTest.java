@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import gw.Numerics;
+import org.junit.jupiter.api.Test;
 import gw.model.GaussianMixture;
 import gw.path.Paths;
 import gw.tensor.Batch;
@@ -55,6 +56,35 @@ class RolloutTest {
             // recomputation replays exactly the same operations: identical to the last bit
             assertArrayEquals(full.output().data(), cp.output().data(), "output, k=" + k);
             assertArrayEquals(expected.data(), cp.backward(v).data(), "gradient, k=" + k);
+        }
+    }
+
+    @Test
+    void releaseTakesTheTapeOffTheMemoryAccount() {
+        Random rng = new Random(44);
+        GaussianMixture m = Numerics.randomMixture(rng, 3, 2);
+        Cost cost = new Cost();
+        Dynamics f = Dynamics.inTime(m, Paths.byName("ot"), cost);
+        double[] times = Grid.equalSteps(0.2, 1.0, 12);
+        Batch x = Numerics.gaussianBatch(rng, 4, 2, 1.5);
+        for (int k : new int[] {1, 3}) {
+            cost.reset();
+            Rollout first = Rollout.solveCheckpointed(f, Solvers.byName("rk4"), times, x, k);
+            long forward = cost.peakRetainedBytes();
+            assertEquals(true, forward > 0);
+            first.backward(x);
+            long one = cost.peakRetainedBytes();
+            first.release();
+            // a second solve after the release reuses the same budget: the peak is one tape, not two
+            Rollout second = Rollout.solveCheckpointed(f, Solvers.byName("rk4"), times, x, k);
+            second.backward(x);
+            second.release();
+            assertEquals(one, cost.peakRetainedBytes(), "k=" + k);
+            // while two are alive they do add up
+            cost.reset();
+            Rollout.solveCheckpointed(f, Solvers.byName("rk4"), times, x, k);
+            Rollout.solveCheckpointed(f, Solvers.byName("rk4"), times, x, k);
+            assertEquals(2 * forward, cost.peakRetainedBytes(), "k=" + k);
         }
     }
 }
