@@ -77,8 +77,10 @@ public final class IdealFlow {
         Rollout late = Rollout.solve(inKappa, rk4, rhoGrid(kappa, n), xs.scaled(1.0 / alpha), null);
         Batch x1 = late.output();
         Batch g = late.backward(gradOfLoss.apply(x1)).scaled(1.0 / alpha);
+        late.release();
         if (early != null) {
             g = early.backward(g);
+            early.release();
         }
         g.requireFinite("the continuous-ideal gradient");
         return new Result(x1, g, n, Double.NaN);
