@@ -1,6 +1,7 @@
 package gw.cli;
 
 import gw.experiment.SpecException;
+import gw.solver.NotConvergedException;
 import gw.tensor.NonFiniteException;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -92,6 +93,9 @@ public final class Main implements Callable<Integer> {
             code = ExitCodes.INVALID_INPUT;
         } else if (e instanceof NonFiniteException n) {
             err.println("error: the computation produced NaN or infinite values: " + oneLine(n.getMessage()));
+            code = ExitCodes.NON_FINITE;
+        } else if (e instanceof NotConvergedException n) {
+            err.println("error: " + oneLine(n.getMessage()));
             code = ExitCodes.NON_FINITE;
         } else {
             err.println("internal error: " + oneLine(String.valueOf(e)));

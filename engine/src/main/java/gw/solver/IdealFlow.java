@@ -3,7 +3,6 @@ package gw.solver;
 import gw.model.TargetPredictor;
 import gw.path.AffinePath;
 import gw.path.PathPoint;
-import gw.tensor.NonFiniteException;
 import gw.tensor.Batch;
 import java.util.function.UnaryOperator;
 
@@ -55,7 +54,7 @@ public final class IdealFlow {
             }
             prev = next;
         }
-        throw new NonFiniteException("the continuous ideal did not reach tolerance " + tolerance
+        throw new NotConvergedException("the continuous ideal did not reach tolerance " + tolerance
                 + " within " + MAX_STEPS + " RK4 steps");
     }
 

@@ -39,4 +39,13 @@ class AgreementTest {
         assertArrayEquals(new double[] {0.5}, Agreement.relativeError(a, b), 1e-15);
         assertArrayEquals(new double[] {1.0}, Agreement.relativeError(b, a), 1e-15);
     }
+
+    @Test
+    void relativeErrorAgainstAZeroReferenceIsZeroOrInfinite() {
+        gw.tensor.Batch zero = gw.tensor.Batch.of(new double[][] {{0, 0}, {0, 0}});
+        gw.tensor.Batch g = gw.tensor.Batch.of(new double[][] {{0, 0}, {1, 0}});
+        double[] e = Agreement.relativeError(g, zero);
+        org.junit.jupiter.api.Assertions.assertEquals(0.0, e[0]);
+        org.junit.jupiter.api.Assertions.assertEquals(Double.POSITIVE_INFINITY, e[1]);
+    }
 }
