@@ -110,14 +110,22 @@ class SchemeCostTest {
         for (double t : new double[] {0.5, 0.02}) {
             IdealFlow flow = new IdealFlow(MODEL, PATH, 1e-9);
             IdealFlow.Result r = flow.solve(X, t, LOSS::gradient);
-            // the same tape: r.steps() RK4 steps in kappa, plus as many in t when starting above KAPPA_SWITCH
+            // one checkpointed solve and backward pass of the final size, as IdealFlow runs it per phase
             Cost one = new Cost();
-            Rollout.solve(Dynamics.inKappa(MODEL, one), Solvers.byName("rk4"), Grid.equalSteps(1.0, 0.0, r.steps()),
+            Rollout.solveCheckpointed(Dynamics.inKappa(MODEL, one), Solvers.byName("rk4"),
+                    Grid.equalSteps(1.0, 0.0, r.steps()), X, IdealFlow.checkpointSegment(r.steps())).backward(X);
+            // full storage of the same solve, what checkpointing avoids
+            Cost full = new Cost();
+            Rollout.solve(Dynamics.inKappa(MODEL, full), Solvers.byName("rk4"), Grid.equalSteps(1.0, 0.0, r.steps()),
                     X, null);
             double kappa = PATH.sigma(t) / PATH.alpha(t);
-            long expected = (kappa > IdealFlow.KAPPA_SWITCH ? 2 : 1) * one.peakRetainedBytes();
+            int phases = kappa > IdealFlow.KAPPA_SWITCH ? 2 : 1;
+            long peak = flow.cost().peakRetainedBytes();
             assertTrue(r.steps() > 32, "several attempts were made");
-            assertEquals(expected, flow.cost().peakRetainedBytes(), "t=" + t + " after " + r.steps() + " steps");
+            // at least one solve's peak, at most one per phase: attempts are not summed
+            assertTrue(peak >= one.peakRetainedBytes() && peak <= phases * one.peakRetainedBytes(),
+                    "t=" + t + ": " + peak + " vs one solve " + one.peakRetainedBytes());
+            assertTrue(peak * 4 < full.peakRetainedBytes(), "checkpointing keeps far less than full storage");
         }
     }
 
