@@ -3,6 +3,7 @@ package gw.cli;
 import gw.guidance.GradientScheme;
 import gw.guidance.GuidedSampler;
 import gw.guidance.Lookahead;
+import gw.metric.Stats;
 import gw.model.GaussianMixture;
 import gw.objective.SquaredDistance;
 import gw.path.Paths;
@@ -13,14 +14,13 @@ import gw.solver.Step;
 import gw.tensor.Batch;
 import gw.tensor.Noise;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Option;
 
 /**
  * Guided sampling throughput on the reference 2-D mixture: for each horizon H, x_{i+1} = Euler(x_i) - s g_H(x_i)
@@ -83,8 +83,7 @@ public final class BenchCommand implements Callable<Integer> {
                     ms[r] = (System.nanoTime() - start) / 1e6;
                 }
             }
-            Arrays.sort(ms);
-            double median = runs % 2 == 1 ? ms[runs / 2] : 0.5 * (ms[runs / 2 - 1] + ms[runs / 2]);
+            double median = Stats.median(ms);
             out.printf("horizon=%s particles=%d steps=%d ms=%.1f particle-steps/s=%.0f%n", h, particles, steps,
                     median, particles * (double) steps / (median / 1000.0));
         }

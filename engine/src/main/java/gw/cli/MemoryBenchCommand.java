@@ -6,6 +6,7 @@ import gw.guidance.GradientScheme;
 import gw.guidance.GuidanceGradient;
 import gw.guidance.IdealGradient;
 import gw.metric.Agreement;
+import gw.metric.Stats;
 import gw.objective.SquaredDistance;
 import gw.path.AffinePath;
 import gw.path.Paths;
@@ -25,9 +26,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Option;
 
 /**
  * Memory, time and accuracy of the end-to-end gradient at t = 0 against the step count N, on the reference 2-D
@@ -96,7 +97,7 @@ public final class MemoryBenchCommand implements Callable<Integer> {
         for (int n : steps) {
             for (Map.Entry<String, GradientScheme> v : variants(step, n).entrySet()) {
                 Row r = measure(v.getValue(), path, loss, x);
-                double err = median(Agreement.relativeError(r.g.gradient(), ideal));
+                double err = Stats.median(Agreement.relativeError(r.g.gradient(), ideal));
                 out.printf("%5d  %-18s %12.1f %10.2f %8d %8d %12.3e%n", n, v.getKey(),
                         r.g.peakRetainedBytes() / 1024.0, r.ms, r.g.nfe(), r.g.vjps(), err);
             }
@@ -152,13 +153,6 @@ public final class MemoryBenchCommand implements Callable<Integer> {
                 ms[r] = last.nanos() / 1e6;
             }
         }
-        return new Row(last, median(ms));
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+        return new Row(last, Stats.median(ms));
     }
 }
