@@ -3,6 +3,7 @@ package gw.cli;
 import gw.guidance.GradientScheme;
 import gw.guidance.GuidedSampler;
 import gw.guidance.Lookahead;
+import gw.metric.Stats;
 import gw.model.GaussianMixture;
 import gw.objective.SquaredDistance;
 import gw.path.Paths;
@@ -12,12 +13,14 @@ import gw.solver.Solvers;
 import gw.solver.Step;
 import gw.tensor.Batch;
 import gw.tensor.Noise;
-import java.io.PrintStream;
-import java.util.Arrays;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Guided sampling throughput on the reference 2-D mixture: for each horizon H, x_{i+1} = Euler(x_i) - s g_H(x_i)
@@ -55,26 +58,20 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the initial noise (default ${DEFAULT-VALUE}).", defaultValue = "0")
     long seed;
 
-    private final PrintStream out;
-
-    public BenchCommand() {
-        this(System.out);
-    }
-
-    BenchCommand(PrintStream out) {
-        this.out = out;
-    }
+    @Spec
+    CommandSpec command;
 
     @Override
     public Integer call() {
+        PrintWriter out = command.commandLine().getOut();
         if (particles < 1 || particles > 1_000_000) {
-            throw new IllegalArgumentException("--particles must be in 1..1000000, got " + particles);
+            throw new ParameterException(command.commandLine(), "--particles must be in 1..1000000, got " + particles);
         }
         if (steps < 1 || steps > 10_000) {
-            throw new IllegalArgumentException("--steps must be in 1..10000, got " + steps);
+            throw new ParameterException(command.commandLine(), "--steps must be in 1..10000, got " + steps);
         }
         if (runs < 1 || runs > 1000 || warmup < 0 || warmup > 1000) {
-            throw new IllegalArgumentException("--runs must be in 1..1000 and --warmup in 0..1000");
+            throw new ParameterException(command.commandLine(), "--runs must be in 1..1000 and --warmup in 0..1000");
         }
         for (String h : horizons) {
             int horizon = parseHorizon(h);
@@ -86,8 +83,7 @@ public final class BenchCommand implements Callable<Integer> {
                     ms[r] = (System.nanoTime() - start) / 1e6;
                 }
             }
-            Arrays.sort(ms);
-            double median = runs % 2 == 1 ? ms[runs / 2] : 0.5 * (ms[runs / 2 - 1] + ms[runs / 2]);
+            double median = Stats.median(ms);
             out.printf("horizon=%s particles=%d steps=%d ms=%.1f particle-steps/s=%.0f%n", h, particles, steps,
                     median, particles * (double) steps / (median / 1000.0));
         }
@@ -107,7 +103,7 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new IllegalArgumentException("--horizons entries must be 1..10000 or 'all', got '" + h + "'");
+        throw new ParameterException(command.commandLine(), "--horizons entries must be 1..10000 or 'all', got '" + h + "'");
     }
 
     /** One guided solve; horizon 0 means end-to-end through the remaining grid. */

@@ -6,6 +6,7 @@ import gw.guidance.GuidanceGradient;
 import gw.guidance.IdealGradient;
 import gw.guidance.Lookahead;
 import gw.metric.Agreement;
+import gw.metric.Stats;
 import gw.model.GaussianMixture;
 import gw.objective.SquaredDistance;
 import gw.path.AffinePath;
@@ -14,14 +15,17 @@ import gw.solver.Dynamics;
 import gw.solver.Solvers;
 import gw.tensor.Batch;
 import gw.tensor.Noise;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * A readable first look at the trade-off: on the reference 2-D mixture, how close each scheme's guidance gradient
@@ -40,20 +44,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed (default ${DEFAULT-VALUE}).", defaultValue = "0")
     long seed;
 
-    private final PrintStream out;
-
-    public DemoCommand() {
-        this(System.out);
-    }
-
-    DemoCommand(PrintStream out) {
-        this.out = out;
-    }
+    @Spec
+    CommandSpec command;
 
     @Override
     public Integer call() {
+        PrintWriter out = command.commandLine().getOut();
         if (points < 1 || points > 100_000) {
-            throw new IllegalArgumentException("--points must be in 1..100000, got " + points);
+            throw new ParameterException(command.commandLine(), "--points must be in 1..100000, got " + points);
         }
         AffinePath p = Paths.byName(path);
         GaussianMixture gmm = BenchCommand.REFERENCE_GMM;
@@ -81,8 +79,8 @@ public final class DemoCommand implements Callable<Integer> {
             StringBuilder line = new StringBuilder(String.format("%-6.2f", t));
             for (GradientScheme s : schemes.values()) {
                 GuidanceGradient g = s.gradient(f, loss, x, t, null);
-                double err = median(Agreement.relativeError(g.gradient(), ideal));
-                double cos = median(Agreement.cosine(g.gradient(), ideal));
+                double err = Stats.median(Agreement.relativeError(g.gradient(), ideal));
+                double cos = Stats.median(Agreement.cosine(g.gradient(), ideal));
                 line.append(String.format(" | %7.4f (%6.3f) %3d", err, cos, g.nfe()));
             }
             out.println(line);
@@ -99,12 +97,5 @@ public final class DemoCommand implements Callable<Integer> {
         Batch x1 = gmm.sample(points, new Random(seed));
         Batch x0 = Noise.gaussian(points, gmm.dim(), seed + 1);
         return x1.combine(p.alpha(t), x0, p.sigma(t));
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
     }
 }

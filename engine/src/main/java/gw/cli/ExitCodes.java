@@ -8,7 +8,7 @@ public final class ExitCodes {
     public static final int INTERNAL = 1;
     /** Invalid input: a usage error, or a spec that failed validation; nothing was computed. */
     public static final int INVALID_INPUT = 2;
-    /** NaN or Inf appeared during the computation; no numbers were printed. */
+    /** A numerical failure: NaN or Inf appeared, or the continuous ideal did not converge; no numbers printed. */
     public static final int NON_FINITE = 3;
 
     private ExitCodes() {

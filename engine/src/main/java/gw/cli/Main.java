@@ -1,6 +1,7 @@
 package gw.cli;
 
 import gw.experiment.SpecException;
+import gw.solver.NotConvergedException;
 import gw.tensor.NonFiniteException;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "gw", mixinStandardHelpOptions = true, version = "Guidance Workbench 0.1.0",
         description = "Greedy, lookahead and end-to-end guidance for flow and diffusion models.",
-        subcommands = {ProbeCommand.class})
+        subcommands = {DemoCommand.class, ProbeCommand.class, RunCommand.class, BenchCommand.class,
+                MemoryBenchCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Spec
@@ -91,6 +93,9 @@ public final class Main implements Callable<Integer> {
             code = ExitCodes.INVALID_INPUT;
         } else if (e instanceof NonFiniteException n) {
             err.println("error: the computation produced NaN or infinite values: " + oneLine(n.getMessage()));
+            code = ExitCodes.NON_FINITE;
+        } else if (e instanceof NotConvergedException n) {
+            err.println("error: " + oneLine(n.getMessage()));
             code = ExitCodes.NON_FINITE;
         } else {
             err.println("internal error: " + oneLine(String.valueOf(e)));

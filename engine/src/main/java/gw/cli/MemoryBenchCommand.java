@@ -6,6 +6,7 @@ import gw.guidance.GradientScheme;
 import gw.guidance.GuidanceGradient;
 import gw.guidance.IdealGradient;
 import gw.metric.Agreement;
+import gw.metric.Stats;
 import gw.objective.SquaredDistance;
 import gw.path.AffinePath;
 import gw.path.Paths;
@@ -17,14 +18,17 @@ import gw.solver.Solvers;
 import gw.solver.Step;
 import gw.tensor.Batch;
 import gw.tensor.Noise;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Memory, time and accuracy of the end-to-end gradient at t = 0 against the step count N, on the reference 2-D
@@ -64,18 +68,12 @@ public final class MemoryBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of x ~ N(0, I) (default ${DEFAULT-VALUE}).", defaultValue = "0")
     long seed;
 
-    private final PrintStream out;
-
-    public MemoryBenchCommand() {
-        this(System.out);
-    }
-
-    MemoryBenchCommand(PrintStream out) {
-        this.out = out;
-    }
+    @Spec
+    CommandSpec command;
 
     @Override
     public Integer call() {
+        PrintWriter out = command.commandLine().getOut();
         validate();
         AffinePath path = Paths.byName("ot");
         SquaredDistance loss = new SquaredDistance(new double[] {1.5, 0.5});
@@ -99,7 +97,7 @@ public final class MemoryBenchCommand implements Callable<Integer> {
         for (int n : steps) {
             for (Map.Entry<String, GradientScheme> v : variants(step, n).entrySet()) {
                 Row r = measure(v.getValue(), path, loss, x);
-                double err = median(Agreement.relativeError(r.g.gradient(), ideal));
+                double err = Stats.median(Agreement.relativeError(r.g.gradient(), ideal));
                 out.printf("%5d  %-18s %12.1f %10.2f %8d %8d %12.3e%n", n, v.getKey(),
                         r.g.peakRetainedBytes() / 1024.0, r.ms, r.g.nfe(), r.g.vjps(), err);
             }
@@ -114,21 +112,21 @@ public final class MemoryBenchCommand implements Callable<Integer> {
 
     private void validate() {
         if (particles < 1 || particles > 1_000_000) {
-            throw new IllegalArgumentException("--particles must be in 1..1000000, got " + particles);
+            throw new ParameterException(command.commandLine(), "--particles must be in 1..1000000, got " + particles);
         }
         for (int n : steps) {
             if (n < 1 || n > 100_000) {
-                throw new IllegalArgumentException("--steps entries must be in 1..100000, got " + n);
+                throw new ParameterException(command.commandLine(), "--steps entries must be in 1..100000, got " + n);
             }
         }
         if (!(idealTolerance >= 1e-13 && idealTolerance <= 1e-2)) {
-            throw new IllegalArgumentException("--ideal-tolerance must be in 1e-13..1e-2, got " + idealTolerance);
+            throw new ParameterException(command.commandLine(), "--ideal-tolerance must be in 1e-13..1e-2, got " + idealTolerance);
         }
         if (snapshots < 1 || snapshots > 100_000) {
-            throw new IllegalArgumentException("--snapshots must be in 1..100000, got " + snapshots);
+            throw new ParameterException(command.commandLine(), "--snapshots must be in 1..100000, got " + snapshots);
         }
         if (runs < 1 || runs > 1000 || warmup < 0 || warmup > 1000) {
-            throw new IllegalArgumentException("--runs must be in 1..1000 and --warmup in 0..1000");
+            throw new ParameterException(command.commandLine(), "--runs must be in 1..1000 and --warmup in 0..1000");
         }
     }
 
@@ -155,13 +153,6 @@ public final class MemoryBenchCommand implements Callable<Integer> {
                 ms[r] = last.nanos() / 1e6;
             }
         }
-        return new Row(last, median(ms));
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+        return new Row(last, Stats.median(ms));
     }
 }

@@ -5,6 +5,7 @@ import gw.guidance.GuidanceGradient;
 import gw.guidance.GuidedSampler;
 import gw.guidance.IdealGradient;
 import gw.metric.Agreement;
+import gw.metric.Stats;
 import gw.model.ClosedFormDensity;
 import gw.path.AffinePath;
 import gw.path.Paths;
@@ -88,7 +89,7 @@ public final class CellRunner {
                 guided++;
             }
         }
-        CellSummary summary = new CellSummary(mean(loss), median(loss), loglik == null ? Double.NaN : mean(loglik),
+        CellSummary summary = new CellSummary(Stats.mean(loss), Stats.median(loss), loglik == null ? Double.NaN : Stats.mean(loglik),
                 counts[0], counts[1], counts[2], ms[0], ms[1], ms[2], counts[3],
                 guided == 0 ? Double.NaN : errSum / guided, guided == 0 ? Double.NaN : cosSum / guided);
         return new CellResult(index, spec, CellResult.Status.COMPLETE, null, x1, loss, loglik, List.copyOf(steps),
@@ -110,9 +111,9 @@ public final class CellRunner {
             Batch gStar = ideal.gradient(fm, spec.objective(), sub, t, null).gradient();
             Batch gSub = firstRows(g.gradient(), measured);
             double[] err = Agreement.relativeError(gSub, gStar);
-            errMean = mean(err);
-            errMedian = median(err);
-            cosMean = mean(Agreement.cosine(gSub, gStar));
+            errMean = Stats.mean(err);
+            errMedian = Stats.median(err);
+            cosMean = Stats.mean(Agreement.cosine(gSub, gStar));
             metricsNanos[0] += System.nanoTime() - start;
         }
         return new StepRecord(i, t, g.nfe(), g.vjps(), g.nanos() / 1e6, errMean, errMedian, cosMean,
@@ -121,23 +122,5 @@ public final class CellRunner {
 
     static Batch firstRows(Batch x, int n) {
         return new Batch(Arrays.copyOf(x.data(), n * x.cols()), n, x.cols());
-    }
-
-    static double mean(double[] v) {
-        double s = 0;
-        for (double d : v) {
-            s += d;
-        }
-        return v.length == 0 ? Double.NaN : s / v.length;
-    }
-
-    static double median(double[] v) {
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
     }
 }

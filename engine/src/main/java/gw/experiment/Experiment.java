@@ -1,5 +1,6 @@
 package gw.experiment;
 
+import gw.solver.NotConvergedException;
 import gw.tensor.NonFiniteException;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class Experiment {
             try {
                 r = CellRunner.run(i, cells.get(i),
                         f -> listener.onProgress(base + f / cells.size(), label));
-            } catch (NonFiniteException | IllegalArgumentException | ArithmeticException e) {
+            } catch (NonFiniteException | NotConvergedException | IllegalArgumentException | ArithmeticException e) {
                 r = CellResult.failed(cell, cells.get(i), e.getMessage());
             }
             results.add(r);

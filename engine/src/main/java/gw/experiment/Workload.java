@@ -51,12 +51,16 @@ public record Workload(double operations, double retainedBytes) {
         PathPoint p = s.path().at(s.t());
         int phases = p.sigma() <= IdealFlow.KAPPA_SWITCH * p.alpha() ? 1 : 2;
         double idealEvaluations = 2.0 * phases * IDEAL_NOMINAL_STEPS * RK4_STAGES;
-        double evaluations = 2 * (2 + lookaheadEvaluations + idealEvaluations); // forward + VJP
+        // forward + VJP; the ideal's checkpointed backward pass re-runs its forward solve once more
+        double evaluations = 2 * (2 + lookaheadEvaluations) + 3 * idealEvaluations;
         double lossGradients = 2 + s.horizons().length + Math.log(IDEAL_NOMINAL_STEPS) / Math.log(2);
         double ops = b * (evaluations * evaluationCost(s.model()) + lossGradients * lossCost);
         double perStep = stages * retainedPerEvaluation(s.model()) + d;
         double idealPerStep = RK4_STAGES * retainedPerEvaluation(s.model()) + d;
-        double retained = 8.0 * b * Math.max(maxHorizon * perStep, phases * IDEAL_NOMINAL_STEPS * idealPerStep);
+        // the ideal keeps n/k states and one k-step segment of records, k = sqrt(n) (IdealFlow.segment)
+        int k = (int) Math.ceil(Math.sqrt(IDEAL_NOMINAL_STEPS));
+        double idealRetained = phases * ((double) IDEAL_NOMINAL_STEPS / k * d + k * idealPerStep);
+        double retained = 8.0 * b * Math.max(maxHorizon * perStep, idealRetained);
         return new Workload(ops, retained);
     }
 

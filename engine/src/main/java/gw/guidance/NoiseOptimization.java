@@ -1,5 +1,6 @@
 package gw.guidance;
 
+import gw.metric.Stats;
 import gw.objective.Objective;
 import gw.solver.Backprop;
 import gw.solver.ButcherTableau;
@@ -170,18 +171,10 @@ public final class NoiseOptimization {
     }
 
     private static void record(Evaluation e, double[] history, double[] dataHistory, int at) {
-        history[at] = mean(e.objective());
-        dataHistory[at] = mean(e.loss());
+        history[at] = Stats.mean(e.objective());
+        dataHistory[at] = Stats.mean(e.loss());
         if (!Double.isFinite(history[at])) {
             throw new NonFiniteException("the noise-optimization objective became NaN or infinite");
         }
-    }
-
-    private static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
     }
 }

@@ -20,12 +20,12 @@ public final class Agreement {
         return out;
     }
 
-    /** |g - g*| / |g*|: [B]. */
+    /** |g - g*| / |g*|: [B]; where g* = 0 it is 0 if g = 0 too, else infinite. */
     public static double[] relativeError(Batch g, Batch ref) {
         double[] diff = g.minus(ref).rowNorms();
         double[] nr = ref.rowNorms();
         for (int i = 0; i < diff.length; i++) {
-            diff[i] /= nr[i];
+            diff[i] = nr[i] == 0 ? (diff[i] == 0 ? 0.0 : Double.POSITIVE_INFINITY) : diff[i] / nr[i];
         }
         return diff;
     }

@@ -12,7 +12,17 @@ public final class DiagonalGaussian implements TargetPredictor, ClosedFormDensit
     private final double[] mean;
     private final double[] std;
 
+    /** @throws IllegalArgumentException unless mean and std have one length D >= 1, std > 0, all finite */
     public DiagonalGaussian(double[] mean, double[] std) {
+        if (mean.length == 0 || mean.length != std.length) {
+            throw new IllegalArgumentException("mean and std need one length D >= 1; got " + mean.length + " and "
+                    + std.length);
+        }
+        for (int i = 0; i < mean.length; i++) {
+            if (!Double.isFinite(mean[i]) || !(std[i] > 0) || !Double.isFinite(std[i])) {
+                throw new IllegalArgumentException("coordinate " + i + ": mean must be finite and std finite and > 0");
+            }
+        }
         this.mean = mean.clone();
         this.std = std.clone();
     }

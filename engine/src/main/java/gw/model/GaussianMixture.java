@@ -19,7 +19,12 @@ public final class GaussianMixture implements TargetPredictor, ClosedFormDensity
     final double[] variances;   // s_k^2
     final double[] meansFlat;   // [K * D]
 
+    /**
+     * @throws IllegalArgumentException unless K >= 1 weights are >= 0 and sum to 1 (within 1e-9), there are K
+     *     means of one common dimension D >= 1, and K standard deviations are > 0, every value finite
+     */
     public GaussianMixture(double[] weights, double[][] means, double[] stds) {
+        validate(weights, means, stds);
         this.weights = weights.clone();
         this.k = weights.length;
         this.d = means[0].length;
@@ -33,6 +38,36 @@ public final class GaussianMixture implements TargetPredictor, ClosedFormDensity
             System.arraycopy(means[j], 0, meansFlat, j * d, d);
             logWeights[j] = Math.log(weights[j]);
             variances[j] = stds[j] * stds[j];
+        }
+    }
+
+    private static void validate(double[] weights, double[][] means, double[] stds) {
+        int k = weights.length;
+        if (k == 0 || means.length != k || stds.length != k) {
+            throw new IllegalArgumentException("a mixture needs K >= 1 weights, means and stds; got " + k + ", "
+                    + means.length + ", " + stds.length);
+        }
+        double sum = 0;
+        for (int j = 0; j < k; j++) {
+            if (!(weights[j] >= 0) || !Double.isFinite(weights[j])) {
+                throw new IllegalArgumentException("weights[" + j + "] must be finite and >= 0, got " + weights[j]);
+            }
+            if (!(stds[j] > 0) || !Double.isFinite(stds[j])) {
+                throw new IllegalArgumentException("stds[" + j + "] must be finite and > 0, got " + stds[j]);
+            }
+            if (means[j].length != means[0].length || means[j].length == 0) {
+                throw new IllegalArgumentException("means[" + j + "] has " + means[j].length + " entries; every mean "
+                        + "needs the same dimension D >= 1");
+            }
+            for (double m : means[j]) {
+                if (!Double.isFinite(m)) {
+                    throw new IllegalArgumentException("means[" + j + "] must be finite");
+                }
+            }
+            sum += weights[j];
+        }
+        if (Math.abs(sum - 1) > 1e-9) {
+            throw new IllegalArgumentException("weights must sum to 1 (within 1e-9), got " + sum);
         }
     }
 

@@ -12,8 +12,14 @@ public final class Measurement implements Objective {
         if (!(noiseStd > 0)) {
             throw new IllegalArgumentException("noiseStd must be > 0, got " + noiseStd);
         }
-        if (operator.length != measured.length) {
-            throw new IllegalArgumentException("operator has " + operator.length + " rows but y has " + measured.length);
+        if (operator.length == 0 || operator.length != measured.length) {
+            throw new IllegalArgumentException("operator needs M >= 1 rows, one per entry of y; got " + operator.length
+                    + " rows and " + measured.length + " measurements");
+        }
+        for (double[] row : operator) {
+            if (row.length != operator[0].length || row.length == 0) {
+                throw new IllegalArgumentException("every operator row needs the same length D >= 1");
+            }
         }
         this.operator = new double[operator.length][];
         for (int m = 0; m < operator.length; m++) {

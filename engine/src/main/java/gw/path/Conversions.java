@@ -22,6 +22,12 @@ public final class Conversions {
 
     /** xhat1 = (sigma u - sigmaDot x) / (alphaDot sigma - alpha sigmaDot), for learned velocity models. */
     public static Batch xhat1FromVelocity(PathPoint p, Batch x, Batch u) {
+        if (Double.isInfinite(p.sigmaDot())) {
+            // vp-linear at t = 1: sigmaDot = -inf makes the quotient inf/inf; multiplied through by sigma it reads
+            // (sigma^2 u - sigmaSigmaDot x) / (alphaDot sigma^2 - alpha sigmaSigmaDot), finite there (= x / alpha)
+            double den = p.alphaDot() * p.sigma() * p.sigma() - p.alpha() * p.sigmaSigmaDot();
+            return u.combine(p.sigma() * p.sigma() / den, x, -p.sigmaSigmaDot() / den);
+        }
         double den = p.alphaDot() * p.sigma() - p.alpha() * p.sigmaDot();
         return u.combine(p.sigma() / den, x, -p.sigmaDot() / den);
     }

@@ -13,16 +13,19 @@ public final class VpLinearPath implements AffinePath {
 
     @Override
     public double alpha(double t) {
+        return Math.exp(logAlpha(t));
+    }
+
+    private static double logAlpha(double t) {
         double s = 1.0 - t;
-        return Math.exp(-0.25 * s * s * (BETA_MAX - BETA_MIN) - 0.5 * s * BETA_MIN);
+        return -0.25 * s * s * (BETA_MAX - BETA_MIN) - 0.5 * s * BETA_MIN;
     }
 
     @Override
     public double sigma(double t) {
-        double a = alpha(t);
-        // 1 - a^2 via expm1 keeps full relative precision as a -> 1
-        double logA = Math.log(a);
-        return Math.sqrt(-Math.expm1(2 * logA));
+        // 1 - a^2 via expm1 of the exact exponent keeps full relative precision as a -> 1 (log of the rounded
+        // alpha would not: near t = 1, 1 - alpha is below alpha's rounding error)
+        return Math.sqrt(-Math.expm1(2 * logAlpha(t)));
     }
 
     @Override

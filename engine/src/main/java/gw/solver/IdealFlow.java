@@ -3,7 +3,6 @@ package gw.solver;
 import gw.model.TargetPredictor;
 import gw.path.AffinePath;
 import gw.path.PathPoint;
-import gw.tensor.NonFiniteException;
 import gw.tensor.Batch;
 import java.util.function.UnaryOperator;
 
@@ -11,8 +10,8 @@ import java.util.function.UnaryOperator;
  * The exact flow map x_t -> x_1 and its VJP (MATH sections 1-2). The solve runs in EDM coordinates z = x/alpha,
  * kappa = sigma/alpha, where dz/dkappa = xhat0 is smooth down to kappa = 0, with RK4 on a rho = 7 grid; from very
  * early times (kappa above {@link #KAPPA_SWITCH}, including t = 0 where kappa is infinite) it first runs RK4 in t.
- * The gradient is backpropagated through those RK4 steps; the step count doubles until both the endpoint and the
- * gradient change by less than the requested relative tolerance.
+ * The gradient is backpropagated through those RK4 steps (checkpointed in sqrt(n) segments to bound memory); the
+ * step count doubles until both the endpoint and the gradient change by less than the requested relative tolerance.
  */
 public final class IdealFlow {
     /** Above this kappa (early, noise-dominated times) the t-ODE is the better-conditioned one. */
@@ -55,7 +54,7 @@ public final class IdealFlow {
             }
             prev = next;
         }
-        throw new NonFiniteException("the continuous ideal did not reach tolerance " + tolerance
+        throw new NotConvergedException("the continuous ideal did not reach tolerance " + tolerance
                 + " within " + MAX_STEPS + " RK4 steps");
     }
 
@@ -68,20 +67,32 @@ public final class IdealFlow {
         double ts = t;
         if (!(kappa <= KAPPA_SWITCH)) {
             ts = path.timeForKappa(KAPPA_SWITCH);
-            early = Rollout.solve(Dynamics.inTime(model, path, cost), rk4, Grid.equalSteps(t, ts, n), x, null);
+            early = Rollout.solveCheckpointed(Dynamics.inTime(model, path, cost), rk4, Grid.equalSteps(t, ts, n), x,
+                    checkpointSegment(n));
             xs = early.output();
             kappa = path.sigma(ts) / path.alpha(ts);
         }
         double alpha = path.alpha(ts);
         Dynamics inKappa = Dynamics.inKappa(model, cost);
-        Rollout late = Rollout.solve(inKappa, rk4, rhoGrid(kappa, n), xs.scaled(1.0 / alpha), null);
+        Rollout late = Rollout.solveCheckpointed(inKappa, rk4, rhoGrid(kappa, n), xs.scaled(1.0 / alpha),
+                checkpointSegment(n));
         Batch x1 = late.output();
         Batch g = late.backward(gradOfLoss.apply(x1)).scaled(1.0 / alpha);
+        late.release();
         if (early != null) {
             g = early.backward(g);
+            early.release();
         }
         g.requireFinite("the continuous-ideal gradient");
         return new Result(x1, g, n, Double.NaN);
+    }
+
+    /**
+     * Segment length of the checkpointed backward pass: about sqrt(n), so n/k kept states plus one k-step segment
+     * of records, ~2 sqrt(n) in all, for one extra forward solve (thousands of steps would not fit otherwise).
+     */
+    public static int checkpointSegment(int n) {
+        return (int) Math.ceil(Math.sqrt(n));
     }
 
     /** kappa_i = (kmax^(1/rho) + i/n (0 - kmax^(1/rho)))^rho, i = 0..n: dense near kappa = 0, ending exactly at 0. */

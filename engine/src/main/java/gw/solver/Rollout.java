@@ -73,6 +73,27 @@ public final class Rollout implements Trajectory {
         return times.length - 1;
     }
 
+    /**
+     * Drops the records kept for {@link #backward} without using them and takes them off the memory account
+     * (backward() releases them itself); backward() must not be called afterwards.
+     */
+    public void release() {
+        if (consumed) {
+            return;
+        }
+        consumed = true;
+        for (int j = 0; j < tapes.length; j++) {
+            if (tapes[j] != null) {
+                f.cost().retain(-tapes[j].retainedBytes());
+                tapes[j] = null;
+            }
+            if (checkpoints[j] != null) {
+                f.cost().retain(-checkpoints[j].bytes());
+                checkpoints[j] = null;
+            }
+        }
+    }
+
     /** v^T d output / d input; single use, each record is released once consumed. */
     @Override
     public Batch backward(Batch v) {

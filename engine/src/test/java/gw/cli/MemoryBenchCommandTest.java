@@ -3,25 +3,23 @@ package gw.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The memory benchmark's table: four variants per N, flat memory for binomial and adjoint, equal discrete errors. */
 class MemoryBenchCommandTest {
 
     @Test
     void printsTheTable() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int code = new CommandLine(new MemoryBenchCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8)))
-                .execute("--steps", "6,30", "--particles", "16", "--runs", "1", "--warmup", "0");
+        StringWriter out = new StringWriter();
+        int code = Main.run(new String[] {"memory-bench", "--steps", "6,30", "--particles", "16", "--runs", "1",
+                "--warmup", "0"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
         assertEquals(0, code);
         List<String[]> rows = new ArrayList<>();
-        for (String line : bytes.toString(StandardCharsets.UTF_8).split("\n")) {
+        for (String line : out.toString().split("\n")) {
             if (line.matches("\\s*\\d+\\s{2}.*")) {
                 rows.add(line.trim().split("\\s+"));
             }

@@ -212,7 +212,8 @@ class ProbeValidationTest {
                         })),
                 rule("memory guard", "", "too much memory",
                         edit(s -> {
-                            s.put("index", 1);
+                            // a 100000-step lookahead keeps every step's record for its backward pass
+                            s.putArray("horizons").add(100_000);
                             ArrayNode p = s.putArray("points");
                             for (int i = 0; i < 400; i++) {
                                 p.addArray().add(0.01 * i).add(0.0);

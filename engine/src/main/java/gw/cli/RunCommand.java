@@ -1,0 +1,123 @@
+package gw.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gw.experiment.CellResult;
+import gw.experiment.Experiment;
+import gw.experiment.ExperimentJson;
+import gw.experiment.ExperimentSpec;
+import gw.experiment.ResultsWriter;
+import gw.experiment.RunListener;
+import gw.experiment.SpecException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * Runs an experiment spec headless: a progress bar on stderr, every file written atomically after each cell,
+ * and Ctrl-C stops at the current op, marks unfinished cells cancelled and leaves the run resumable.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run an experiment spec (with its sweep) and write results.json, steps.csv and samples.")
+public final class RunCommand implements Callable<Integer> {
+    static final int CANCELLED = 130;
+
+    @Parameters(index = "0", paramLabel = "SPEC.json", description = "The experiment spec (docs/EXPERIMENTS.md).")
+    Path specFile;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the results.")
+    Path outDir;
+
+    @Option(names = "--resume", description = "Continue a run in DIR, skipping its complete cells.")
+    boolean resume;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        ExperimentSpec spec = ExperimentJson.read(specFile);
+        if (!resume && Files.exists(outDir.resolve("results.json"))) {
+            throw new SpecException("--out", outDir + " already holds results.json; use --resume to continue it "
+                    + "or choose another directory");
+        }
+        JsonNode echo = new ObjectMapper().readTree(spec.source());
+        ResultsWriter writer = new ResultsWriter(outDir, spec, echo);
+        Set<Integer> done = resume ? resumeOrFail(writer) : Set.of();
+        writer.markUnfinished("pending");
+        PrintWriter err = command.commandLine().getErr();
+        int total = spec.cells().size();
+        ProgressBar bar = new ProgressBar(err);
+        List<CellResult> results = new ArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void onProgress(double fraction, String message) {
+                bar.update(fraction, message);
+            }
+
+            @Override
+            public void onCell(CellResult r) {
+                results.add(r);
+                try {
+                    writer.add(r);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+        Thread worker = Thread.currentThread();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            worker.interrupt();
+            try {
+                finished.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ctrl-c");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Experiment.run(spec, listener, done);
+        } catch (CancellationException e) {
+            Thread.interrupted();
+            writer.markUnfinished("cancelled");
+            bar.finish();
+            err.printf("cancelled: %d of %d cells are complete in %s; continue with --resume%n",
+                    done.size() + results.size(), total, outDir);
+            err.flush();
+            return CANCELLED;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it only waits for the latch released above
+            }
+        }
+        bar.finish();
+        RunSummaryTable.print(command.commandLine().getOut(), spec, results, done.size(), outDir);
+        return 0;
+    }
+
+    private Set<Integer> resumeOrFail(ResultsWriter writer) throws IOException {
+        try {
+            return writer.resume();
+        } catch (IllegalArgumentException e) {
+            throw new SpecException("--resume", e.getMessage());
+        }
+    }
+}
