@@ -4,6 +4,7 @@ import gw.guidance.GradientScheme;
 import gw.guidance.GuidanceGradient;
 import gw.guidance.IdealGradient;
 import gw.metric.Agreement;
+import gw.metric.Stats;
 import gw.path.Paths;
 import gw.solver.Dynamics;
 import gw.solver.Grid;
@@ -55,8 +56,8 @@ public final class ErrorProfile {
             Batch gStar = ideal.gradient(f, spec.objective(), x, t, null).gradient();
             double[] err = Agreement.relativeError(g.gradient(), gStar);
             double[] cos = Agreement.cosine(g.gradient(), gStar);
-            out.add(new StepRecord(i, t, g.nfe(), g.vjps(), g.nanos() / 1e6, CellRunner.mean(err),
-                    CellRunner.median(err), CellRunner.mean(cos), g.peakRetainedBytes()));
+            out.add(new StepRecord(i, t, g.nfe(), g.vjps(), g.nanos() / 1e6, Stats.mean(err),
+                    Stats.median(err), Stats.mean(cos), g.peakRetainedBytes()));
         }
         return out;
     }

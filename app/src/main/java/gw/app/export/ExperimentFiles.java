@@ -61,17 +61,38 @@ public final class ExperimentFiles {
         }
         List<String> schemes = new ArrayList<>();
         List<Object> swept = spec.sweep().get("scheme");
-        for (Object o : swept == null ? List.<Object>of(c.scheme()) : swept) {
-            schemes.add(o.toString());
+        if (swept != null) {
+            swept.forEach(o -> schemes.add(o.toString()));
+        } else {
+            // one scheme in the file: compare it with no guidance and greedy, as the workbench always can
+            schemes.addAll(List.of("none", "greedy", c.scheme()));
         }
-        int steps = Math.max(2, Math.min(200, c.steps()));
-        Settings s = new Settings(c.model(), sq.target()[0], sq.target()[1], c.path(), c.solver(),
-                c.lookaheadSolver(), steps, Math.max(1, Math.min(steps, c.horizon())), c.scale(),
-                Math.max(1, Math.min(16384, c.particles())), c.seed(), Schemes.ordered(schemes), false);
+        int steps = Math.max(2, Math.min(200, middle(spec, "steps", c.steps())));
+        int horizon = Math.max(1, Math.min(steps, middle(spec, "horizon", c.horizon())));
+        double scale = spec.sweep().containsKey("scale")
+                ? ((Number) spec.sweep().get("scale").get(spec.sweep().get("scale").size() / 2)).doubleValue()
+                : c.scale();
+        String solver = spec.sweep().containsKey("solver") ? spec.sweep().get("solver").get(0).toString()
+                : c.solver();
+        Settings s = new Settings(c.model(), sq.target()[0], sq.target()[1], c.path(), solver,
+                c.lookaheadSolver(), steps, horizon, scale, Math.max(1, Math.min(16384, c.particles())),
+                c.seed(), Schemes.ordered(schemes), false);
         String name = spec.name() == null || spec.name().isBlank() ? fallbackName : spec.name();
         String description = spec.description() == null ? "" : spec.description();
+        List<String> axes = new ArrayList<>(spec.sweep().keySet());
+        axes.remove("scheme");
+        if (!axes.isEmpty()) {
+            description += " (This preset sweeps " + String.join(", ", axes) + "; the workbench opens it at one "
+                    + "value of each: move the sliders, or see the Compute cost tab, to explore the range.)";
+        }
         return new Scenario(name, description, c.model(), Bounds.of(c.model(), sq.target()[0], sq.target()[1]),
                 s);
+    }
+
+    /** The middle value of a swept integer setting, or the base value when it is not swept. */
+    private static int middle(ExperimentSpec spec, String axis, int base) {
+        List<Object> v = spec.sweep().get(axis);
+        return v == null || v.isEmpty() ? base : ((Number) v.get(v.size() / 2)).intValue();
     }
 
     /** Reads a spec file as a scenario; SpecException (naming the field) or IllegalArgumentException on failure. */

@@ -1,0 +1,37 @@
+package gw.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gw.app.export.ExperimentFiles;
+import gw.app.state.Scenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The shipped presets open in the workbench as scenarios with at least one scheme and their own words. */
+class PresetsTest {
+
+    @Test
+    void everyShippedPresetOpens() throws Exception {
+        Path dir = Path.of("..", "assets", "presets");
+        long files;
+        try (var s = Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".json")).count();
+        }
+        List<String> skipped = new ArrayList<>();
+        List<Scenario> presets = ExperimentFiles.presets(dir, skipped);
+        assertEquals(List.of(), skipped);
+        assertEquals(files, presets.size());
+        for (Scenario sc : presets) {
+            assertFalse(sc.name().isBlank());
+            assertFalse(sc.description().isBlank(), sc.name());
+            assertFalse(sc.defaults().schemes().isEmpty(), sc.name());
+            double[] b = sc.bounds();
+            assertTrue(b[0] < sc.defaults().targetX() && sc.defaults().targetX() < b[1], sc.name());
+        }
+    }
+}
