@@ -94,6 +94,11 @@ public final class Workbench {
         computeTab = new Tab("Compute cost", compute);
         inspectorTab = new Tab("Particle inspector", inspector);
         Tab aboutTab = new Tab("About the math", new AboutMath());
+        tip(errorTab, "How far each scheme's gradient is from the exact one, step by step through the solve.");
+        tip(computeTab, "What accuracy costs: time and model evaluations against horizon and step count, "
+                + "and final loss against time. Measured when this tab is open.");
+        tip(inspectorTab, "One particle at one moment: where each scheme asks the loss and where it pushes.");
+        tip(aboutTab, "The math behind the workbench in a few paragraphs.");
         tabs.getTabs().addAll(errorTab, computeTab, inspectorTab, aboutTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
@@ -105,6 +110,13 @@ public final class Workbench {
         root.setCenter(center);
         root.setBottom(status);
         wire();
+    }
+
+    private static void tip(Tab t, String text) {
+        javafx.scene.control.Tooltip tt = new javafx.scene.control.Tooltip(text);
+        tt.setWrapText(true);
+        tt.setMaxWidth(360);
+        t.setTooltip(tt);
     }
 
     private void wire() {

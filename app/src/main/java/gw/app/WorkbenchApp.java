@@ -20,7 +20,8 @@ import javafx.stage.Stage;
 /**
  * The Guidance Workbench window. Options (for scripts and checks, not needed by people):
  * {@code --screenshot PATH} saves the window as a PNG once the first run is drawn and exits;
- * {@code --tab N} selects tab N (0-3) first; {@code --bench} measures change-to-redraw latency and exits.
+ * {@code --tab N} selects tab N (0-3) first; {@code --scenario N} opens the N-th scenario of the chooser;
+ * {@code --trajectories} draws trajectories; {@code --bench} measures change-to-redraw latency and exits.
  */
 public final class WorkbenchApp extends Application {
     private Workbench bench;
@@ -66,7 +67,12 @@ public final class WorkbenchApp extends Application {
         }
         // settings and panels are in place for the first frame; the first run starts once it is on screen
         bench.holdRuns(true);
-        bench.controls().load(scenarios.get(0));
+        int which = args.indexOf("--scenario");
+        bench.controls().load(scenarios.get(which >= 0 && which + 1 < args.size()
+                ? Math.min(scenarios.size() - 1, Integer.parseInt(args.get(which + 1))) : 0));
+        if (args.contains("--trajectories")) {
+            bench.controls().apply(bench.controls().getSettings().withTrajectories(true), true);
+        }
         stage.show();
         trace("shown");
         Platform.runLater(() -> {

@@ -30,7 +30,7 @@ public final class ControlPanel extends VBox {
 
     private final ObjectProperty<Settings> settings = new SimpleObjectProperty<>();
     private final ComboBox<Scenario> scenario = new ComboBox<>();
-    private final Label description = new Label();
+    private final javafx.scene.control.TextArea description = new javafx.scene.control.TextArea();
     private final ComboBox<String> path = combo("path", Paths.NAMES,
             "Probability path from noise (t = 0) to data (t = 1): ot is the straight line of rectified flow; "
                     + "vp-cosine and vp-linear are the variance-preserving paths of diffusion models.");
@@ -76,7 +76,11 @@ public final class ControlPanel extends VBox {
         scenario.setMaxWidth(Double.MAX_VALUE);
         scenario.setTooltip(tip("A ready-made starting point: data distribution, target and settings."));
         description.setWrapText(true);
-        description.getStyleClass().add("hint");
+        description.setEditable(false);
+        description.setFocusTraversable(false);
+        description.setPrefRowCount(5);
+        description.setId("scenario-description");
+        description.getStyleClass().add("description");
         trajectories.setId("trajectories");
         trajectories.setTooltip(tip("Draw the paths of the first " + Settings.TRACED
                 + " particles from noise to data."));
