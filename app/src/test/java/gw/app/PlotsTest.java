@@ -41,8 +41,10 @@ class PlotsTest extends WorkbenchFixture {
             assertEquals(64, p.particleCount(), p.scheme() + " draws every particle");
             assertNull(p.message(), p.scheme() + " shows no error");
         }
-        // "none" has no gradient: one error series per guided scheme
+        // "none" has no gradient: one error series per guided scheme, each with a point per measured step
         assertEquals(4, bench.errorChart().seriesCount());
+        assertNull(bench.errorChart().message(), "no scheme failed to measure");
+        assertEquals(List.of(10, 10, 10, 10), bench.errorChart().pointCounts());
 
         Settings fewer = s.withSchemes(List.of("greedy", "end-to-end"));
         fx(() -> bench.controls().apply(fewer, true));

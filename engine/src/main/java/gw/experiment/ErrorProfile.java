@@ -62,8 +62,105 @@ public final class ErrorProfile {
         return out;
     }
 
+    /** The records of several cells at the given steps, or the reason one cell could not be measured. */
+    public record Profiles(List<List<StepRecord>> records, List<String> errors) {
+    }
+
+    /**
+     * Measures several cells that differ only in their scheme (same model, loss, path, grid, scale and window) at
+     * the given grid steps. At each step the ideal is solved once for all cells' particles together, which costs
+     * little more than one cell's: for a few particles an ideal solve is dominated by per-step overhead, not rows.
+     * A cell whose scheme diverges gets an error and no further records; the others go on.
+     */
+    public static Profiles measureAll(List<CellSpec> specs, List<List<Batch>> states, int particles,
+                                      int[] stepIndices) {
+        if (specs.isEmpty()) {
+            return new Profiles(List.of(), List.of());
+        }
+        CellSpec first = specs.get(0);
+        for (CellSpec c : specs) {
+            if (c.model() != first.model() || c.objective() != first.objective() || !c.path().equals(first.path())
+                    || c.steps() != first.steps()) {
+                throw new IllegalArgumentException("measureAll needs cells that differ only in their scheme");
+            }
+        }
+        int n = first.steps();
+        double[] grid = Grid.uniform(n);
+        Dynamics f = Dynamics.inTime(first.model(), Paths.byName(first.path()));
+        IdealGradient ideal = new IdealGradient(Paths.byName(first.path()), first.idealTolerance());
+        List<GradientScheme> schemes = new ArrayList<>();
+        List<List<StepRecord>> records = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (CellSpec c : specs) {
+            schemes.add(SchemeFactory.build(c));
+            records.add(new ArrayList<>());
+            errors.add(null);
+        }
+        for (int i : stepIndices) {
+            double t = grid[i];
+            List<Integer> active = new ArrayList<>();
+            List<Batch> xs = new ArrayList<>();
+            List<GuidanceGradient> gs = new ArrayList<>();
+            for (int k = 0; k < specs.size(); k++) {
+                CellSpec c = specs.get(k);
+                if (schemes.get(k) == null || errors.get(k) != null || c.scale() == 0 || t < c.tStart()
+                        || t > c.tEnd() || states.get(k).size() <= i) {
+                    continue;
+                }
+                Interruption.check();
+                Batch x = CellRunner.firstRows(states.get(k).get(i), Math.min(particles, states.get(k).get(i).rows()));
+                try {
+                    gs.add(schemes.get(k).gradient(f, c.objective(), x, t, null));
+                } catch (gw.tensor.NonFiniteException e) {
+                    errors.set(k, e.getMessage());
+                    continue;
+                }
+                active.add(k);
+                xs.add(x);
+            }
+            if (active.isEmpty()) {
+                continue;
+            }
+            Interruption.check();
+            Batch all = stack(xs);
+            Batch gStar = ideal.gradient(f, first.objective(), all, t, null).gradient();
+            int row = 0;
+            for (int a = 0; a < active.size(); a++) {
+                int m = xs.get(a).rows();
+                Batch ref = rows(gStar, row, m);
+                row += m;
+                GuidanceGradient g = gs.get(a);
+                double[] err = Agreement.relativeError(g.gradient(), ref);
+                double[] cos = Agreement.cosine(g.gradient(), ref);
+                records.get(active.get(a)).add(new StepRecord(i, t, g.nfe(), g.vjps(), g.nanos() / 1e6,
+                        Stats.mean(err), Stats.median(err), Stats.mean(cos), g.peakRetainedBytes()));
+            }
+        }
+        return new Profiles(records, errors);
+    }
+
+    private static Batch rows(Batch x, int from, int n) {
+        int d = x.cols();
+        return new Batch(Arrays.copyOfRange(x.data(), from * d, (from + n) * d), n, d);
+    }
+
+    private static Batch stack(List<Batch> parts) {
+        int rows = 0;
+        for (Batch b : parts) {
+            rows += b.rows();
+        }
+        int d = parts.get(0).cols();
+        double[] out = new double[rows * d];
+        int at = 0;
+        for (Batch b : parts) {
+            System.arraycopy(b.data(), 0, out, at, b.data().length);
+            at += b.data().length;
+        }
+        return new Batch(out, rows, d);
+    }
+
     /** Up to k grid indices in [0, n), evenly spaced, starting at 0. */
-    static int[] steps(int n, int k) {
+    public static int[] steps(int n, int k) {
         if (k >= n) {
             int[] all = new int[n];
             Arrays.setAll(all, i -> i);

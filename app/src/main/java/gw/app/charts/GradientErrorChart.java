@@ -129,6 +129,15 @@ public final class GradientErrorChart extends ChartPane {
         }
     }
 
+    /** Points in each relative-error series, in series order. */
+    public java.util.List<Integer> pointCounts() {
+        java.util.List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < errors.getSeriesCount(); i++) {
+            out.add(errors.getSeries(i).getItemCount());
+        }
+        return out;
+    }
+
     public int seriesCount() {
         return errors.getSeriesCount();
     }

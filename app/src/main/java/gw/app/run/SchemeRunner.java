@@ -23,8 +23,10 @@ import java.util.function.Function;
  */
 public final class SchemeRunner implements AutoCloseable {
     private final ExecutorService pool;
+    private final int threads;
 
     public SchemeRunner(int threads, String name) {
+        this.threads = threads;
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -111,6 +113,10 @@ public final class SchemeRunner implements AutoCloseable {
             }
             return SchemeOutcome.failed(name, "Failed: " + c);
         }
+    }
+
+    public int threads() {
+        return threads;
     }
 
     /** Whether any cell is still running (cancelled work winds down within one op). */
