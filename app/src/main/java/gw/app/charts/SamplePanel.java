@@ -104,7 +104,7 @@ public final class SamplePanel extends ChartPane {
             if (outcome == null || !outcome.ok()) {
                 shown = new double[2][0];
                 Charts.subtitle(chart, "no samples");
-                showMessage(outcome == null ? "Not run yet" : outcome.error());
+                showMessage(outcome == null ? "Sampling\u2026" : outcome.error());
                 return;
             }
             showMessage(null);
