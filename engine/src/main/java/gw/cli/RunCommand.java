@@ -51,6 +51,9 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         ExperimentSpec spec = ExperimentJson.read(specFile);
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw new SpecException("--out", outDir + " is not a directory");
+        }
         if (!resume && Files.exists(outDir.resolve("results.json"))) {
             throw new SpecException("--out", outDir + " already holds results.json; use --resume to continue it "
                     + "or choose another directory");
