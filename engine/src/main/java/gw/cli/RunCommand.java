@@ -1,5 +1,6 @@
 package gw.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gw.experiment.CellResult;
@@ -121,6 +122,9 @@ public final class RunCommand implements Callable<Integer> {
             return writer.resume();
         } catch (IllegalArgumentException e) {
             throw new SpecException("--resume", e.getMessage());
+        } catch (JsonProcessingException e) {
+            throw new SpecException("--resume", outDir.resolve("results.json") + " is not valid JSON: "
+                    + e.getOriginalMessage());
         }
     }
 }
