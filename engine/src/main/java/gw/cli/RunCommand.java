@@ -1,5 +1,6 @@
 package gw.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gw.experiment.CellResult;
@@ -51,6 +52,9 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         ExperimentSpec spec = ExperimentJson.read(specFile);
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw new SpecException("--out", outDir + " is not a directory");
+        }
         if (!resume && Files.exists(outDir.resolve("results.json"))) {
             throw new SpecException("--out", outDir + " already holds results.json; use --resume to continue it "
                     + "or choose another directory");
@@ -118,6 +122,9 @@ public final class RunCommand implements Callable<Integer> {
             return writer.resume();
         } catch (IllegalArgumentException e) {
             throw new SpecException("--resume", e.getMessage());
+        } catch (JsonProcessingException e) {
+            throw new SpecException("--resume", outDir.resolve("results.json") + " is not valid JSON: "
+                    + e.getOriginalMessage());
         }
     }
 }

@@ -63,7 +63,9 @@ final class CellSettingsReader {
 
     static long seed(Field f) {
         long v = f.integer();
-        f.require(v >= 0, "must be >= 0, got " + v);
+        // integer() saturates: Long.MAX_VALUE also stands for every larger number, which must not become a seed
+        f.require(v >= 0 && v < Long.MAX_VALUE, "must be an integer from 0 to " + (Long.MAX_VALUE - 1) + ", got "
+                + f.node().asText());
         return v;
     }
 

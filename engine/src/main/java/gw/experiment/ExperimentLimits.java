@@ -12,11 +12,12 @@ final class ExperimentLimits {
     }
 
     static void check(Field root, ExperimentSpec spec) {
+        // only a value the spec sets: the default (16) is measured on min(16, particles) particles
+        root.optional("metrics").flatMap(m -> m.optional("particles")).ifPresent(f -> f.require(
+                spec.base().metricParticles() <= spec.base().particles(), "must be at most particles = "
+                        + spec.base().particles() + ", got " + spec.base().metricParticles()));
         double ops = 0;
         for (CellSpec c : spec.cells()) {
-            Field where = root.has("sweep") ? root.get("sweep") : root;
-            where.require(c.metricParticles() <= c.particles() || !root.has("metrics"),
-                    "metrics.particles " + c.metricParticles() + " exceeds particles " + c.particles());
             ops += operations(c);
         }
         if (ops > MAX_OPERATIONS) {

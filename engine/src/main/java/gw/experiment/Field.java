@@ -102,9 +102,11 @@ public final class Field {
         return childPath(path, name);
     }
 
-    /** The path of member {@code name} under {@code parent}: a.b for plain keys, a["odd key"] otherwise. */
+    /** The path of member {@code name} under {@code parent}: a.b for short plain keys, a["odd key"] otherwise. */
     static String childPath(String parent, String name) {
-        String step = PLAIN_KEY.matcher(name).matches() ? name : "[" + quote(name) + "]";
+        // long names are quoted, which shortens them: an error line names the field, it does not repeat it
+        String step = PLAIN_KEY.matcher(name).matches() && name.length() <= SHOWN_CHARS ? name
+                : "[" + quote(name) + "]";
         return parent.isEmpty() || step.startsWith("[") ? parent + step : parent + "." + step;
     }
 

@@ -26,6 +26,9 @@ public final class SpecReader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    /** Steps of a path into invalid JSON: deeper nesting is named by its ancestor, so the line stays short. */
+    static final int MAX_PATH_DEPTH = 16;
+
     private SpecReader() {
     }
 
@@ -82,7 +85,11 @@ public final class SpecReader {
             chain.push(c);
         }
         String path = "";
+        int depth = 0;
         for (JsonStreamContext c : chain) {
+            if (++depth > MAX_PATH_DEPTH) {
+                break; // an ancestor of the spot, which the message locates by line and column
+            }
             if (c.inArray()) {
                 path += "[" + Math.max(c.getCurrentIndex(), 0) + "]";
             } else if (c.getCurrentName() != null) {

@@ -40,6 +40,16 @@ class FieldTest {
     }
 
     @Test
+    void longKeysAreShortenedInPaths() {
+        String forty = "k".repeat(40);
+        assertEquals("a." + forty, Field.childPath("a", forty));
+        String key = "k".repeat(5000);
+        SpecException e = fails(() -> parse("{\"a\": {\"" + key + "\": 1}}").get("a").object(List.of("b")));
+        assertEquals("a[\"" + forty + "...\"]", e.field());
+        assertEquals("a[\"" + forty + "...\"]: unknown field; allowed here: b", e.getMessage());
+    }
+
+    @Test
     void integersAcceptIntegralSpellingsOnly() {
         Field root = parse("{\"a\": 20, \"b\": 20.0, \"c\": 2e1, \"d\": 20.5, \"e\": 123456789012345678901234567890,"
                 + " \"f\": \"20\", \"g\": -3}");
