@@ -47,13 +47,15 @@ final class CellSettingsReader {
             f.optional("param").ifPresent(p -> b.checkpointParam(p.integer(0, MAX_STEPS)));
         });
         root.optional("noiseOptimization").ifPresent(f -> {
-            f.object(List.of("optimizer", "iterations", "learningRate", "priorWeight"));
+            f.object(List.of("optimizer", "iterations", "learningRate", "priorWeight", "gradient"));
             CellSpec.NoiseOptimizationSettings d = CellSpec.NoiseOptimizationSettings.DEFAULT;
             String opt = f.optional("optimizer").map(o -> o.oneOf(List.of("adam", "lbfgs"))).orElse(d.optimizer());
             int it = f.optional("iterations").map(o -> o.integer(0, MAX_ITERATIONS)).orElse(d.iterations());
             double lr = f.optional("learningRate").map(o -> bounded(o, 1e-12, 1e6)).orElse(d.learningRate());
             double pw = f.optional("priorWeight").map(o -> bounded(o, 0, 1e6)).orElse(d.priorWeight());
-            b.noiseOptimization(new CellSpec.NoiseOptimizationSettings(opt, it, lr, pw));
+            boolean adjoint = f.optional("gradient").map(o -> o.oneOf(List.of("backprop", "adjoint")))
+                    .map("adjoint"::equals).orElse(d.adjoint());
+            b.noiseOptimization(new CellSpec.NoiseOptimizationSettings(opt, it, lr, pw, adjoint));
         });
     }
 

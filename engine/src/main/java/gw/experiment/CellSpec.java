@@ -31,11 +31,19 @@ public record CellSpec(
             List.of("none", "greedy", "lookahead", "end-to-end", "adjoint", "noise-optimization");
     public static final List<String> CHECKPOINTS = List.of("none", "segments", "binomial");
 
-    /** Settings of initial-noise optimisation (scheme "noise-optimization"). */
+    /**
+     * Settings of initial-noise optimisation (scheme "noise-optimization"); {@code adjoint} takes the gradient through
+     * the continuous adjoint (flat memory) instead of backpropagation through the sampling solve.
+     */
     public record NoiseOptimizationSettings(String optimizer, int iterations, double learningRate,
-                                            double priorWeight) {
+                                            double priorWeight, boolean adjoint) {
         public static final NoiseOptimizationSettings DEFAULT =
                 new NoiseOptimizationSettings("adam", 50, 0.05, 1.0);
+
+        /** Gradients by backpropagation through the solve. */
+        public NoiseOptimizationSettings(String optimizer, int iterations, double learningRate, double priorWeight) {
+            this(optimizer, iterations, learningRate, priorWeight, false);
+        }
     }
 
     /** Sensible defaults around a model and loss: ot, euler, N = 20, greedy, s = 0.5, 512 particles, seed 0. */

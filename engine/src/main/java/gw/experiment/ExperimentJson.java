@@ -81,6 +81,7 @@ public final class ExperimentJson {
         no.put("iterations", n.iterations());
         no.put("learningRate", n.learningRate());
         no.put("priorWeight", n.priorWeight());
+        no.put("gradient", n.adjoint() ? "adjoint" : "backprop");
         m.put("noiseOptimization", no);
         if (!spec.sweep().isEmpty()) {
             m.put("sweep", new LinkedHashMap<>(spec.sweep()));

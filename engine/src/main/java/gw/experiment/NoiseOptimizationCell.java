@@ -24,6 +24,9 @@ final class NoiseOptimizationCell {
         NoiseOptimization.Settings settings = new NoiseOptimization.Settings(Solvers.byName(spec.solver()),
                 Grid.uniform(spec.steps()), n.iterations(), n.learningRate(), n.priorWeight(), n.optimizer())
                 .withBackprop(SchemeFactory.backprop(spec));
+        if (n.adjoint()) {
+            settings = settings.withAdjoint();
+        }
         Dynamics f = Dynamics.inTime(spec.model(), Paths.byName(spec.path()));
         Batch x0 = Noise.gaussian(spec.particles(), spec.model().dim(), spec.seed());
         NoiseOptimization.Result r = new NoiseOptimization(settings).optimize(f, spec.objective(), x0);

@@ -426,6 +426,8 @@ class ExperimentJsonTest {
                 rule("noiseOptimization.priorWeight negative", "noiseOptimization.priorWeight",
                         "must be in [0.0, 1000000.0], got -1.0",
                         edit(s -> s.putObject("noiseOptimization").put("priorWeight", -1.0))),
+                rule("noiseOptimization.gradient", "noiseOptimization.gradient", "backprop, adjoint",
+                        edit(s -> s.putObject("noiseOptimization").put("gradient", "revolve"))),
                 rule("noiseOptimization unknown key", "noiseOptimization.momentum",
                         "unknown field; allowed here: optimizer, iterations, learningRate, priorWeight",
                         edit(s -> s.putObject("noiseOptimization").put("momentum", 0.9))),

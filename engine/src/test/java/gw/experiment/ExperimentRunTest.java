@@ -151,6 +151,11 @@ class ExperimentRunTest {
         assertTrue(opt.summary().meanLoss() < 0.5 * plain.summary().meanLoss(),
                 opt.summary().meanLoss() + " vs " + plain.summary().meanLoss());
         assertTrue(opt.summary().guidanceNfe() >= 30L * 8 * 2, "every iteration solves forward with heun");
+        CellResult adjoint = CellRunner.run(0, s.toBuilder().scheme("noise-optimization")
+                .noiseOptimization(new CellSpec.NoiseOptimizationSettings("adam", 30, 0.1, 0.0, true)).build(), f -> { });
+        assertTrue(adjoint.summary().meanLoss() < 0.5 * plain.summary().meanLoss(), "the adjoint gradient works too");
+        assertTrue(adjoint.summary().guidanceVjps() > opt.summary().guidanceVjps(),
+                "the adjoint's backward RK4 solve takes more VJPs than backprop through heun");
     }
 
     @Test
