@@ -53,6 +53,10 @@ public final class DemoCommand implements Callable<Integer> {
         if (points < 1 || points > 100_000) {
             throw new ParameterException(command.commandLine(), "--points must be in 1..100000, got " + points);
         }
+        if (!Paths.NAMES.contains(path)) {
+            throw new ParameterException(command.commandLine(), "--path must be one of "
+                    + String.join(", ", Paths.NAMES) + ", got '" + path + "'");
+        }
         AffinePath p = Paths.byName(path);
         GaussianMixture gmm = BenchCommand.REFERENCE_GMM;
         SquaredDistance loss = new SquaredDistance(new double[] {1.5, 0.5});
