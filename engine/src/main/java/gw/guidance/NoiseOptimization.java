@@ -109,11 +109,9 @@ public final class NoiseOptimization {
             gradL = r.backward(loss.gradient(x1));
         }
         double[] l = loss.loss(x1);
-        double[] j = l.clone();
-        double[] sq = x0.rowDot(x0);
-        for (int i = 0; i < j.length; i++) {
-            j[i] += 0.5 * settings.priorWeight() * sq[i];
-            if (!Double.isFinite(j[i])) {
+        double[] j = withPrior(l, x0);
+        for (double v : j) {
+            if (!Double.isFinite(v)) {
                 throw new NonFiniteException("the noise-optimization objective became NaN or infinite");
             }
         }
@@ -162,12 +160,17 @@ public final class NoiseOptimization {
                     .requireFinite("the sampling solve at t=" + grid[j + 1]);
         }
         double[] l = loss.loss(x);
-        double[] obj = l.clone();
+        return new Evaluation(x0, x, withPrior(l, x0), l, null);
+    }
+
+    /** J = L + (priorWeight / 2) |x0|^2 per row. */
+    private double[] withPrior(double[] l, Batch x0) {
+        double[] j = l.clone();
         double[] sq = x0.rowDot(x0);
-        for (int i = 0; i < obj.length; i++) {
-            obj[i] += 0.5 * settings.priorWeight() * sq[i];
+        for (int i = 0; i < j.length; i++) {
+            j[i] += 0.5 * settings.priorWeight() * sq[i];
         }
-        return new Evaluation(x0, x, obj, l, null);
+        return j;
     }
 
     private static void record(Evaluation e, double[] history, double[] dataHistory, int at) {
