@@ -1,19 +1,15 @@
 package gw.experiment;
 
-import gw.guidance.ContinuousAdjoint;
-import gw.guidance.EndToEnd;
 import gw.guidance.GradientScheme;
-import gw.guidance.Greedy;
 import gw.guidance.GuidanceGradient;
 import gw.guidance.IdealGradient;
-import gw.guidance.Lookahead;
 import gw.metric.Agreement;
 import gw.path.Paths;
 import gw.solver.Dynamics;
 import gw.solver.Grid;
-import gw.solver.Solvers;
 import gw.tensor.Batch;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,8 +20,7 @@ import java.util.Map;
  */
 public final class Inspector {
     /** Schemes the inspector computes, in display order; "ideal" is the reference. */
-    public static final java.util.List<String> SCHEMES =
-            java.util.List.of("greedy", "lookahead", "end-to-end", "adjoint", "ideal");
+    public static final List<String> SCHEMES = List.of("greedy", "lookahead", "end-to-end", "adjoint", "ideal");
 
     private Inspector() {
     }
@@ -60,11 +55,9 @@ public final class Inspector {
         Batch xb = Batch.row(x);
         Dynamics f = Dynamics.inTime(spec.model(), Paths.byName(spec.path()));
         Map<String, GradientScheme> schemes = new LinkedHashMap<>();
-        schemes.put("greedy", new Greedy());
-        schemes.put("lookahead", new Lookahead(Solvers.byName(spec.lookaheadSolver()), spec.horizon()));
-        schemes.put("end-to-end", new EndToEnd(Solvers.byName(spec.solver()), grid, 1));
-        schemes.put("adjoint", ContinuousAdjoint.onUniformGrid(Solvers.byName(spec.solver()),
-                SchemeFactory.tableau(spec.adjointSolver()), spec.steps()));
+        for (String name : SCHEMES.subList(0, SCHEMES.size() - 1)) {
+            schemes.put(name, SchemeFactory.build(spec.toBuilder().scheme(name).build()));
+        }
         GuidanceGradient ideal = new IdealGradient(Paths.byName(spec.path()), spec.idealTolerance())
                 .gradient(f, spec.objective(), xb, t, null);
         Map<String, View> views = new LinkedHashMap<>();
