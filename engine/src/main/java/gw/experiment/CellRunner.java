@@ -4,7 +4,6 @@ import gw.guidance.GradientScheme;
 import gw.guidance.GuidanceGradient;
 import gw.guidance.GuidedSampler;
 import gw.guidance.IdealGradient;
-import gw.metric.Agreement;
 import gw.metric.Stats;
 import gw.model.ClosedFormDensity;
 import gw.path.AffinePath;
@@ -89,7 +88,8 @@ public final class CellRunner {
                 guided++;
             }
         }
-        CellSummary summary = new CellSummary(Stats.mean(loss), Stats.median(loss), loglik == null ? Double.NaN : Stats.mean(loglik),
+        CellSummary summary = new CellSummary(Stats.mean(loss), Stats.median(loss),
+                loglik == null ? Double.NaN : Stats.mean(loglik),
                 counts[0], counts[1], counts[2], ms[0], ms[1], ms[2], counts[3],
                 guided == 0 ? Double.NaN : errSum / guided, guided == 0 ? Double.NaN : cosSum / guided);
         return new CellResult(index, spec, CellResult.Status.COMPLETE, null, x1, loss, loglik, List.copyOf(steps),
@@ -99,25 +99,18 @@ public final class CellRunner {
     private static StepRecord record(int i, double t, GuidanceGradient g, int measured, Batch x, CellSpec spec,
                                      Dynamics f, IdealGradient ideal, double[] metricsNanos) {
         if (g == null) {
-            return new StepRecord(i, t, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, 0);
+            return StepRecord.unguided(i, t);
         }
-        double errMean = Double.NaN;
-        double errMedian = Double.NaN;
-        double cosMean = Double.NaN;
-        if (measured > 0) {
-            long start = System.nanoTime();
-            Batch sub = firstRows(x, measured);
-            Dynamics fm = Dynamics.inTime(spec.model(), Paths.byName(spec.path()));
-            Batch gStar = ideal.gradient(fm, spec.objective(), sub, t, null).gradient();
-            Batch gSub = firstRows(g.gradient(), measured);
-            double[] err = Agreement.relativeError(gSub, gStar);
-            errMean = Stats.mean(err);
-            errMedian = Stats.median(err);
-            cosMean = Stats.mean(Agreement.cosine(gSub, gStar));
-            metricsNanos[0] += System.nanoTime() - start;
+        if (measured == 0) {
+            return StepRecord.unmeasured(i, t, g);
         }
-        return new StepRecord(i, t, g.nfe(), g.vjps(), g.nanos() / 1e6, errMean, errMedian, cosMean,
-                g.peakRetainedBytes());
+        long start = System.nanoTime();
+        Batch sub = firstRows(x, measured);
+        Dynamics fm = Dynamics.inTime(spec.model(), Paths.byName(spec.path()));
+        Batch gStar = ideal.gradient(fm, spec.objective(), sub, t, null).gradient();
+        StepRecord r = StepRecord.measured(i, t, g, firstRows(g.gradient(), measured), gStar);
+        metricsNanos[0] += System.nanoTime() - start;
+        return r;
     }
 
     static Batch firstRows(Batch x, int n) {

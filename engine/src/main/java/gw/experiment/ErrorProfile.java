@@ -3,8 +3,6 @@ package gw.experiment;
 import gw.guidance.GradientScheme;
 import gw.guidance.GuidanceGradient;
 import gw.guidance.IdealGradient;
-import gw.metric.Agreement;
-import gw.metric.Stats;
 import gw.path.Paths;
 import gw.solver.Dynamics;
 import gw.solver.Grid;
@@ -54,10 +52,7 @@ public final class ErrorProfile {
             Batch x = CellRunner.firstRows(states.get(i), m);
             GuidanceGradient g = scheme.gradient(f, spec.objective(), x, t, null);
             Batch gStar = ideal.gradient(f, spec.objective(), x, t, null).gradient();
-            double[] err = Agreement.relativeError(g.gradient(), gStar);
-            double[] cos = Agreement.cosine(g.gradient(), gStar);
-            out.add(new StepRecord(i, t, g.nfe(), g.vjps(), g.nanos() / 1e6, Stats.mean(err),
-                    Stats.median(err), Stats.mean(cos), g.peakRetainedBytes()));
+            out.add(StepRecord.measured(i, t, g, g.gradient(), gStar));
         }
         return out;
     }
@@ -130,10 +125,7 @@ public final class ErrorProfile {
                 Batch ref = rows(gStar, row, m);
                 row += m;
                 GuidanceGradient g = gs.get(a);
-                double[] err = Agreement.relativeError(g.gradient(), ref);
-                double[] cos = Agreement.cosine(g.gradient(), ref);
-                records.get(active.get(a)).add(new StepRecord(i, t, g.nfe(), g.vjps(), g.nanos() / 1e6,
-                        Stats.mean(err), Stats.median(err), Stats.mean(cos), g.peakRetainedBytes()));
+                records.get(active.get(a)).add(StepRecord.measured(i, t, g, g.gradient(), ref));
             }
         }
         return new Profiles(records, errors);
