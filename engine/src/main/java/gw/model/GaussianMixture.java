@@ -127,22 +127,24 @@ public final class GaussianMixture implements TargetPredictor, ClosedFormDensity
         double[] xs = x.data();
         int b = x.rows();
         double[] norm = new double[k];
+        double[] halfInv = new double[k];
+        double[] scaledMeans = scaledMeans(alpha);
         for (int j = 0; j < k; j++) {
             norm[j] = logWeights[j] - 0.5 * d * Math.log(2 * Math.PI * var[j]);
+            halfInv[j] = 0.5 / var[j];
         }
         double[] lse = new double[b];
         for (int i = 0; i < b; i++) {
             int xo = i * d;
             int lo = i * k;
             double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                int mo = j * d;
+            for (int j = 0, mo = 0; j < k; j++, mo += d) {
                 double sq = 0;
                 for (int c = 0; c < d; c++) {
-                    double diff = xs[xo + c] - alpha * meansFlat[mo + c];
+                    double diff = xs[xo + c] - scaledMeans[mo + c];
                     sq += diff * diff;
                 }
-                double l = norm[j] - 0.5 * sq / var[j];
+                double l = norm[j] - sq * halfInv[j];
                 logits[lo + j] = l;
                 max = Math.max(max, l);
             }
@@ -163,6 +165,15 @@ public final class GaussianMixture implements TargetPredictor, ClosedFormDensity
             lse[i] = max + Math.log(sum);
         }
         return lse;
+    }
+
+    /** alpha mu_k, flattened [K * D]. */
+    double[] scaledMeans(double alpha) {
+        double[] out = new double[meansFlat.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = alpha * meansFlat[i];
+        }
+        return out;
     }
 
     @Override

@@ -70,17 +70,18 @@ final class MixturePrediction implements Prediction {
         int d = m.d;
         int k = m.k;
         double[] xs = x.data();
+        double[] pc = pq[0];
+        double[] qc = pq[1];
+        double[] means = m.meansFlat;
         double[] out = new double[b * d];
-        for (int i = 0; i < b; i++) {
-            int ro = i * k;
-            int o = i * d;
+        for (int i = 0, ro = 0, o = 0; i < b; i++, ro += k, o += d) {
             double rp = 0;
-            for (int j = 0; j < k; j++) {
-                double rq = r[ro + j] * pq[1][j];
-                rp += r[ro + j] * pq[0][j];
-                int mo = j * d;
+            for (int j = 0, mo = 0; j < k; j++, mo += d) {
+                double rj = r[ro + j];
+                double rq = rj * qc[j];
+                rp += rj * pc[j];
                 for (int c = 0; c < d; c++) {
-                    out[o + c] += rq * m.meansFlat[mo + c];
+                    out[o + c] += rq * means[mo + c];
                 }
             }
             for (int c = 0; c < d; c++) {
@@ -90,46 +91,59 @@ final class MixturePrediction implements Prediction {
         return new Batch(out, b, d);
     }
 
+    /**
+     * v^T dy/dx = (r.p) v + sum_k beta_k grad l_k with grad l_k = (alpha mu_k - x)/var_k, gathered as
+     * (r.p) v - (sum_k beta_k/var_k) x + sum_k (beta_k/var_k) alpha mu_k so each row makes one pass over D.
+     */
     private Batch vjp(double[][] pq, Batch v) {
         int b = x.rows();
         int d = m.d;
         int k = m.k;
-        double alpha = p.alpha();
         double[] xs = x.data();
         double[] vs = v.data();
+        double[] pc = pq[0];
+        double[] qc = pq[1];
+        double[] means = m.meansFlat;
+        double[] scaledMeans = m.scaledMeans(p.alpha());
+        double[] invVar = new double[k];
+        for (int j = 0; j < k; j++) {
+            invVar[j] = 1.0 / var[j];
+        }
         double[] out = new double[b * d];
         double[] a = new double[k];
-        for (int i = 0; i < b; i++) {
-            int ro = i * k;
-            int o = i * d;
+        for (int i = 0, ro = 0, o = 0; i < b; i++, ro += k, o += d) {
             double vx = 0;
             for (int c = 0; c < d; c++) {
                 vx += vs[o + c] * xs[o + c];
             }
             double abar = 0;
             double rp = 0;
-            for (int j = 0; j < k; j++) {
-                int mo = j * d;
+            for (int j = 0, mo = 0; j < k; j++, mo += d) {
                 double vm = 0;
                 for (int c = 0; c < d; c++) {
-                    vm += vs[o + c] * m.meansFlat[mo + c];
+                    vm += vs[o + c] * means[mo + c];
                 }
-                a[j] = pq[0][j] * vx + pq[1][j] * vm;
-                abar += r[ro + j] * a[j];
-                rp += r[ro + j] * pq[0][j];
+                double rj = r[ro + j];
+                a[j] = pc[j] * vx + qc[j] * vm;
+                abar += rj * a[j];
+                rp += rj * pc[j];
             }
+            double betaSum = 0;
             for (int c = 0; c < d; c++) {
                 out[o + c] = rp * vs[o + c];
             }
-            for (int j = 0; j < k; j++) {
-                double beta = r[ro + j] * (a[j] - abar) / var[j];
+            for (int j = 0, mo = 0; j < k; j++, mo += d) {
+                double beta = r[ro + j] * (a[j] - abar) * invVar[j];
                 if (beta == 0) {
                     continue;
                 }
-                int mo = j * d;
+                betaSum += beta;
                 for (int c = 0; c < d; c++) {
-                    out[o + c] -= beta * (xs[o + c] - alpha * m.meansFlat[mo + c]);
+                    out[o + c] += beta * scaledMeans[mo + c];
                 }
+            }
+            for (int c = 0; c < d; c++) {
+                out[o + c] -= betaSum * xs[o + c];
             }
         }
         return new Batch(out, b, d);
