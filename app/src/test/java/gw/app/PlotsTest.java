@@ -54,6 +54,20 @@ class PlotsTest extends WorkbenchFixture {
     }
 
     @Test
+    void densityStaysBehindTheSamplesAfterEveryRun() {
+        awaitRunOf(settings());
+        for (double x : new double[] {-1.0, 0.5}) {
+            Settings moved = settings().withTarget(x, 2.0);
+            fx(() -> bench.controls().apply(moved, true));
+            awaitRunOf(moved);
+            // JFreeChart's annotation equality made removing the old target marker remove the heat map too
+            for (SamplePanel p : bench.samples().panels()) {
+                assertTrue(p.showsDensity(), p.scheme() + " still shows the data density");
+            }
+        }
+    }
+
+    @Test
     void computeChartsHaveOneSeriesPerScheme() {
         Settings s = settings().withSchemes(List.of("none", "greedy", "lookahead")).withParticles(32);
         fx(() -> bench.controls().apply(s, true));

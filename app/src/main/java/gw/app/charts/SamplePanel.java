@@ -122,6 +122,12 @@ public final class SamplePanel extends ChartPane {
         }
     }
 
+    /** Whether the data density is drawn behind the particles. */
+    public boolean showsDensity() {
+        // by identity: JFreeChart's own annotation equality would call any annotation "equal" to the heat map
+        return heat != null && dots.getAnnotations().stream().anyMatch(a -> a == heat);
+    }
+
     /** Moves only the target marker (while the target is dragged, before the new run lands). */
     public void setTarget(double x, double y) {
         if (target != null) {
