@@ -65,12 +65,13 @@ public final class ControlPanel extends VBox {
         setSpacing(8);
         setId("controls");
         getStyleClass().add("control-panel");
-        horizon = new ValueSlider("Lookahead horizon H", "Steps the lookahead scheme solves ahead to t = 1 before "
-                + "asking the loss. H = 1 is close to greedy; the top of the slider is end-to-end (the whole "
-                + "remaining solve).", 1, 20, SliderScale.integer(),
+        horizon = new ValueSlider("Lookahead horizon H", "Equal steps the lookahead scheme takes from t to 1 "
+                + "before asking the loss. H = 1 with the ddim solver (or euler on the ot path) is exactly greedy; "
+                + "the top of the slider is end-to-end: at step i, the N \u2212 i steps left of the sampling solve.",
+                1, 20, SliderScale.integer(),
                 v -> settings.get() != null && v >= settings.get().steps() ? "end-to-end" : Long.toString((long) v),
                 Parsers.horizon(() -> settings.get().steps()));
-        horizon.setEnds("1 ≈ greedy", "N = end-to-end");
+        horizon.setEnds("1 \u2248 greedy", "top = end-to-end");
         scenario.getItems().setAll(scenarios);
         scenario.setId("scenario");
         scenario.setMaxWidth(Double.MAX_VALUE);
