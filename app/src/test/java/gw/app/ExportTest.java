@@ -75,6 +75,14 @@ class ExportTest extends WorkbenchFixture {
     }
 
     @Test
+    void twoDimensionalPlotsExportNearSquare() {
+        awaitRunOf(settings());
+        var panel = bench.samples().panels().get(0);
+        assertTrue(Math.abs(panel.exportWidth() - panel.exportHeight()) < 100, "samples export near-square");
+        assertEquals(900, bench.errorChart().exportWidth());
+    }
+
+    @Test
     void neverReplacesAFileWithoutPermission() throws Exception {
         Path f = dir.resolve("kept.csv");
         Files.writeString(f, "original");

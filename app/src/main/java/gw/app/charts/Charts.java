@@ -47,7 +47,18 @@ public final class Charts {
     }
 
     public static XYPlot plot(ValueAxis x, ValueAxis y) {
-        XYPlot p = new XYPlot(null, x, y, null);
+        return style(new XYPlot(null, x, y, null));
+    }
+
+    /** A 2-D plot with equal units on both axes (samples, inspector), without grid lines. */
+    public static EqualUnitsPlot plane(ValueAxis x, ValueAxis y) {
+        EqualUnitsPlot p = style(new EqualUnitsPlot(x, y));
+        p.setDomainGridlinesVisible(false);
+        p.setRangeGridlinesVisible(false);
+        return p;
+    }
+
+    private static <P extends XYPlot> P style(P p) {
         p.setBackgroundPaint(Color.WHITE);
         p.setDomainGridlinePaint(GRID);
         p.setRangeGridlinePaint(GRID);

@@ -67,9 +67,7 @@ public final class SamplePanel extends ChartPane {
     public static SamplePanel create(String scheme) {
         NumberAxis x = Charts.number("x\u2081");
         NumberAxis y = Charts.number("x\u2082");
-        XYPlot plot = Charts.plot(x, y);
-        plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinesVisible(false);
+        XYPlot plot = Charts.plane(x, y);
         JFreeChart chart = Charts.chart(scheme, plot, false);
         return new SamplePanel(scheme, chart, plot, new Holder());
     }
@@ -86,8 +84,7 @@ public final class SamplePanel extends ChartPane {
             chart.setTitle(Schemes.label(scheme, s));
             chart.getTitle().setFont(Charts.TITLE);
             chart.getTitle().setPaint(SchemeStyle.color(scheme).darker());
-            ((NumberAxis) plot.getDomainAxis()).setRange(bounds[0], bounds[1]);
-            ((NumberAxis) plot.getRangeAxis()).setRange(bounds[2], bounds[3]);
+            ((EqualUnitsPlot) plot).setWindow(bounds);
             ImageAnnotation h = new ImageAnnotation(DensityImage.of(density, bounds), bounds);
             if (heat != null) {
                 dots.removeAnnotation(heat);

@@ -29,8 +29,8 @@ public final class ExportActions {
     /** The bytes of one exportable in one format: "png", "svg" or "csv". */
     public static byte[] bytes(Exportable e, String format) {
         return switch (format) {
-            case "png" -> ChartExport.png(e.chart(), ChartExport.WIDTH, ChartExport.HEIGHT);
-            case "svg" -> ChartExport.svg(e.chart(), ChartExport.WIDTH, ChartExport.HEIGHT);
+            case "png" -> ChartExport.png(e.chart(), e.exportWidth(), e.exportHeight());
+            case "svg" -> ChartExport.svg(e.chart(), e.exportWidth(), e.exportHeight());
             case "csv" -> ChartExport.csv(e.data());
             default -> throw new IllegalArgumentException("unknown export format " + format);
         };

@@ -11,4 +11,14 @@ public interface Exportable {
     JFreeChart chart();
 
     CsvTable data();
+
+    /** Width of the exported image in pixels. */
+    default int exportWidth() {
+        return ChartExport.WIDTH;
+    }
+
+    /** Height of the exported image in pixels. */
+    default int exportHeight() {
+        return ChartExport.HEIGHT;
+    }
 }
