@@ -7,9 +7,11 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.junit.jupiter.api.Test;
 
-/** The chart helpers behind readable plots: equal units in 2-D plots. */
+/** The chart helpers behind readable plots: decade labels, cosine ranges, equal units in 2-D plots. */
 class ChartsTest {
 
     private static ChartRenderingInfo draw(JFreeChart chart, int w, int h) {
@@ -19,6 +21,33 @@ class ChartsTest {
         chart.draw(g, new Rectangle2D.Double(0, 0, w, h), info);
         g.dispose();
         return info;
+    }
+
+    @Test
+    void logAxesAreLabelledAtWholeDecadesInPlainNumbers() {
+        assertEquals("0.001", Charts.decade(1e-3));
+        assertEquals("0.1", Charts.decade(0.1));
+        assertEquals("1", Charts.decade(1));
+        assertEquals("100", Charts.decade(100));
+        assertEquals("1e-5", Charts.decade(1e-5));
+        assertEquals("1e+6", Charts.decade(1e6));
+        LogAxis a = Charts.log("error");
+        // values within one decade still get two labelled decades
+        Charts.fitDecades(a, 0.3, 0.8);
+        assertTrue(a.getLowerBound() <= 0.1 + 1e-12 && a.getUpperBound() >= 1 - 1e-12,
+                a.getLowerBound() + " .. " + a.getUpperBound());
+        Charts.fitDecades(a, 2e-3, 1.5);
+        assertTrue(a.getLowerBound() < 2e-3 && a.getUpperBound() > 1.5);
+        assertTrue(a.getUpperBound() < 3, "a small margin, not a whole empty decade: " + a.getUpperBound());
+    }
+
+    @Test
+    void cosineAxisDoesNotMagnifyNearlyPerfectAgreement() {
+        NumberAxis a = Charts.number("cosine");
+        Charts.fitCosine(a, 0.9996);
+        assertTrue(a.getLowerBound() < 0.9 && a.getUpperBound() > 1, a.getRange().toString());
+        Charts.fitCosine(a, -0.4);
+        assertTrue(a.getLowerBound() < -0.4);
     }
 
     @Test
