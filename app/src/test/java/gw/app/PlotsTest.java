@@ -1,6 +1,7 @@
 package gw.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,6 +81,19 @@ class PlotsTest extends WorkbenchFixture {
         assertEquals(2, bench.horizonChart().seriesCount(), "wall time and NFE against H");
         // lookahead's horizon sweep plus one step sweep per other guided scheme
         assertEquals(2, bench.frontierChart().seriesCount());
+        // the labels at the current setting and the two ends of the sweep are drawn apart, inside the plot
+        var labels = onFx(() -> {
+            gw.app.export.ChartExport.png(bench.frontierChart().chart(), 420, 480);
+            return bench.frontierChart().labels();
+        });
+        var boxes = labels.placed();
+        assertEquals(3, boxes.size(), "current H = 3, H = 1 and end-to-end");
+        for (int i = 0; i < boxes.size(); i++) {
+            assertTrue(labels.lastArea().contains(boxes.get(i)));
+            for (int j = i + 1; j < boxes.size(); j++) {
+                assertFalse(boxes.get(i).intersects(boxes.get(j)), "labels " + i + " and " + j + " overlap");
+            }
+        }
     }
 
     @Test
