@@ -69,6 +69,25 @@ class PlotsTest extends WorkbenchFixture {
     }
 
     @Test
+    void aRunThatEndsFarAwaySaysSoOnItsPanel() {
+        awaitRunOf(settings());
+        // strong enough to throw every guided particle far off, not strong enough to overflow to NaN
+        typeInto("#guidance-scale-field", "1e6");
+        await("scale applied", 10, () -> bench.runService().getSettings().scale() == 1e6);
+        awaitRunOf(settings());
+        for (SamplePanel p : bench.samples().panels()) {
+            if (p.scheme().equals("none")) {
+                assertNull(p.message());
+                assertEquals(0, onFx(p::outsideCount));
+            } else {
+                assertEquals(64, onFx(p::outsideCount), p.scheme());
+                assertNotNull(p.message(), p.scheme() + " explains its empty plot");
+                assertTrue(p.message().startsWith("All 64 particles ended outside the plot"), p.message());
+            }
+        }
+    }
+
+    @Test
     void computeChartsHaveOneSeriesPerScheme() {
         Settings s = settings().withSchemes(List.of("none", "greedy", "lookahead")).withParticles(32);
         fx(() -> bench.controls().apply(s, true));

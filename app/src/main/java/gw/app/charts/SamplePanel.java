@@ -100,11 +100,10 @@ public final class SamplePanel extends ChartPane {
             }
             if (outcome == null || !outcome.ok()) {
                 shown = new double[2][0];
-                Charts.subtitle(chart, "no samples");
+                Charts.subtitle(chart, "no samples", 1);
                 showMessage(outcome == null ? "Sampling\u2026" : outcome.error());
                 return;
             }
-            showMessage(null);
             CellResult r = outcome.result();
             shown = columns(r.samples());
             particles.addSeries(scheme, shown);
@@ -112,11 +111,36 @@ public final class SamplePanel extends ChartPane {
                 addTrajectories(r.trajectories());
             }
             CellSummary sum = r.summary();
-            Charts.subtitle(chart, String.format(Locale.ROOT, "mean loss %.3g \u00b7 %.0f ms \u00b7 %,d NFE",
-                    sum.meanLoss(), sum.samplingMs() + sum.guidanceMs(), sum.totalNfe()));
+            int outside = outsideCount();
+            String where = outside == 0 ? "" : String.format(Locale.ROOT, " \u00b7 %,d off the plot", outside);
+            if (!inView(s.targetX(), s.targetY())) {
+                where += " \u00b7 target off the plot";
+            }
+            Charts.subtitle(chart, String.format(Locale.ROOT, "mean loss %.3g \u00b7 %.0f ms \u00b7 %,d NFE%s",
+                    sum.meanLoss(), sum.samplingMs() + sum.guidanceMs(), sum.totalNfe(), where), 1);
+            // a run that ends far away is finite, so the engine does not call it diverged; say why the plot is empty
+            showMessage(outside > 0 && outside == shown[0].length ? String.format(Locale.ROOT,
+                    "All %,d particles ended outside the plot (mean loss %.3g): guidance this strong overshoots. "
+                            + "Try a smaller guidance scale.", outside, sum.meanLoss()) : null);
         } finally {
             chart.setNotify(true);
         }
+    }
+
+    private boolean inView(double x, double y) {
+        return x >= plot.getDomainAxis().getLowerBound() && x <= plot.getDomainAxis().getUpperBound()
+                && y >= plot.getRangeAxis().getLowerBound() && y <= plot.getRangeAxis().getUpperBound();
+    }
+
+    /** Particles drawn outside the axes' current ranges (invisible), e.g. after guidance overshoots. */
+    public int outsideCount() {
+        int n = 0;
+        for (int i = 0; i < shown[0].length; i++) {
+            if (!inView(shown[0][i], shown[1][i])) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Whether the data density is drawn behind the particles. */
