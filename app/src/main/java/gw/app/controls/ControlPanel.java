@@ -9,11 +9,15 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -87,7 +91,19 @@ public final class ControlPanel extends VBox {
                 + " particles from noise to data."));
         Label schemesLabel = new Label("Schemes to compare");
         schemesLabel.setTooltip(tip("Each enabled scheme gets its own sample panel and a curve in every chart."));
-        getChildren().addAll(section("Scenario"), scenario, description, new Separator(),
+        Button reset = new Button("Reset");
+        reset.setId("reset-scenario");
+        reset.setMinWidth(Region.USE_PREF_SIZE);
+        reset.setTooltip(tip("Back to this scenario's own settings (choosing it again in the list does nothing, "
+                + "as it is already chosen)."));
+        reset.setOnAction(e -> {
+            if (scenario.getValue() != null) {
+                load(scenario.getValue());
+            }
+        });
+        HBox.setHgrow(scenario, Priority.ALWAYS);
+        HBox chooser = new HBox(4, scenario, reset);
+        getChildren().addAll(section("Scenario"), chooser, description, new Separator(),
                 section("Sampling"), labelled("Path", path), labelled("Sampling solver", solver), steps,
                 particles, seed, new Separator(),
                 section("Guidance"), schemesLabel, schemes, horizon, labelled("Lookahead solver", lookaheadSolver),
