@@ -21,4 +21,9 @@ public interface Exportable {
     default int exportHeight() {
         return ChartExport.HEIGHT;
     }
+
+    /** Whether there is anything plotted yet (a tab that was never opened has nothing to export). */
+    default boolean hasData() {
+        return data().rowCount() > 0;
+    }
 }
