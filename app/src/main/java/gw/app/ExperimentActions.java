@@ -36,8 +36,13 @@ final class ExperimentActions {
             return;
         }
         try {
-            String json = ExperimentFiles.toJson(s, sc == null ? "workbench" : sc.name(),
-                    sc == null ? "" : sc.description());
+            String description = sc == null ? "" : sc.description();
+            String changed = sc == null ? "" : ExperimentFiles.changes(sc.defaults(), s);
+            if (!changed.isEmpty()) {
+                description += (description.isEmpty() ? "" : " ") + "(Saved from the workbench with settings "
+                        + "changed from this scenario's: " + changed + ".)";
+            }
+            String json = ExperimentFiles.toJson(s, sc == null ? "workbench" : sc.name(), description);
             AtomicFiles.write(f.toPath(), json.getBytes(StandardCharsets.UTF_8), true);
             bench.status().idle("Saved experiment to " + f);
         } catch (Exception e) {

@@ -131,8 +131,12 @@ public final class Workbench {
         samples.setTargetListener((x, y, committed) -> controls.setTarget(x, y, committed));
         runService.setOnSucceeded(e -> apply(runService.getValue()));
         runService.setOnFailed(e -> status.idle("Run failed: " + runService.getException()));
-        runService.setOnCancelled(e -> status.idle("Cancelled"));
+        runService.setOnCancelled(e -> status.idle(lastResult == null ? "Cancelled"
+                : "Cancelled: the plots still show the last finished run; change a setting to run again"));
         errorService.setOnSucceeded(e -> applyErrors(errorService.getValue()));
+        // without this, Cancel during the error measurement left the status bar busy with Cancel enabled
+        errorService.setOnCancelled(e -> status.idle("Cancelled: the gradient-error plot still shows the last "
+                + "finished measurement"));
         errorService.setOnFailed(e -> {
             errorChart.showMessage("Could not measure gradient error: " + errorService.getException().getMessage());
             status.idle("Gradient-error measurement failed");

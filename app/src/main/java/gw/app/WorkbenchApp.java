@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -45,10 +47,14 @@ public final class WorkbenchApp extends Application {
                 () -> bench.tabs().getSelectionModel().select(3), Platform::exit));
         BorderPane top = new BorderPane(bench.root());
         top.setTop(menu);
-        Scene scene = new Scene(top, 1560, 960);
+        // 1560 x 960, or the screen's usable area if that is smaller (a 1280 x 800 laptop)
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(top, Math.min(1560, screen.getWidth()), Math.min(960, screen.getHeight()));
         scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
         stage.setTitle("Guidance Workbench \u2014 greedy, lookahead and end-to-end guidance");
         stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
         stage.setOnCloseRequest(e -> bench.shutdown());
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         boolean[] firstRun = {true};

@@ -1,6 +1,5 @@
 package gw.app;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gw.app.state.Settings;
@@ -44,6 +43,6 @@ class CancelTest extends WorkbenchFixture {
         await("worker threads idle", 5, () -> bench.runner().idle());
         double ms = (System.nanoTime() - start) / 1e6;
         assertTrue(ms < 5000, "cancel took " + ms + " ms");
-        assertEquals("Cancelled", onFx(() -> bench.status().message()));
+        assertTrue(onFx(() -> bench.status().message()).startsWith("Cancelled"));
     }
 }

@@ -75,7 +75,41 @@ class ControlsTest extends WorkbenchFixture {
         assertEquals(12, settings().steps());
         typeInto("#target-x", "left");
         assertTrue(lookup("#target-error").queryLabeled().isVisible());
+        assertTrue(lookup("#target-x").query().getStyleClass().contains("invalid"), "bad field outlined");
         assertEquals(1.5, settings().targetX());
+        typeInto("#target-x", "1");
+        assertFalse(lookup("#target-x").query().getStyleClass().contains("invalid"));
+        typeInto("#guidance-scale-field", "-1");
+        assertEquals("Guidance scale must be 0 or more, not -1", lookup("#guidance-scale-error").queryLabeled().getText());
+        typeInto("#lookahead-horizon-h-field", "99");
+        assertTrue(lookup("#lookahead-horizon-h-error").queryLabeled().getText().endsWith("or end-to-end"));
+    }
+
+    @Test
+    void resetGoesBackToTheScenariosOwnSettings() {
+        awaitRunOf(settings());
+        var own = bench.controls().scenario().defaults();
+        assertNotEquals(own, settings(), "the fixture shrinks the scenario's settings");
+        clickOn("#reset-scenario");
+        await("scenario settings back", 10, () -> own.equals(bench.runService().getSettings()));
+        assertEquals(own, settings());
+    }
+
+    @Test
+    void cancelStaysWhereItIsWhateverTheStatusSays() {
+        awaitRunOf(settings());
+        double short1 = onFx(() -> {
+            bench.status().busy("Sampling");
+            bench.status().applyCss();
+            bench.status().layout();
+            return bench.status().cancelButton().getLayoutX();
+        });
+        double long1 = onFx(() -> {
+            bench.status().busy("Measuring each scheme's gradient error against the ideal, a long message");
+            bench.status().layout();
+            return bench.status().cancelButton().getLayoutX();
+        });
+        assertEquals(short1, long1, "the Cancel button moved with the message");
     }
 
     @Test

@@ -75,6 +75,32 @@ class ExportTest extends WorkbenchFixture {
     }
 
     @Test
+    void exportedFilesAreReadableLikeAnyOther() throws Exception {
+        Path f = dir.resolve("chart.png");
+        AtomicFiles.write(f, new byte[] {1, 2, 3}, false);
+        // the temporary file it was written as is owner-only; the export must not stay that way
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(f)));
+    }
+
+    @Test
+    void twoDimensionalPlotsExportNearSquare() {
+        awaitRunOf(settings());
+        var panel = bench.samples().panels().get(0);
+        assertTrue(Math.abs(panel.exportWidth() - panel.exportHeight()) < 100, "samples export near-square");
+        assertEquals(900, bench.errorChart().exportWidth());
+    }
+
+    @Test
+    void aSavedExperimentNamesTheSettingsChangedFromItsScenario() {
+        var own = gw.app.state.Scenarios.all().get(0).defaults();
+        assertEquals("", ExperimentFiles.changes(own, own));
+        assertEquals("target (-1.2, 2.85), N = 200", ExperimentFiles.changes(own,
+                own.withTarget(-1.2, 2.85).withSteps(200)));
+        assertEquals("H = end-to-end", ExperimentFiles.changes(own, own.withHorizon(own.steps())));
+    }
+
+    @Test
     void neverReplacesAFileWithoutPermission() throws Exception {
         Path f = dir.resolve("kept.csv");
         Files.writeString(f, "original");

@@ -1,6 +1,7 @@
 package gw.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,6 +55,39 @@ class PlotsTest extends WorkbenchFixture {
     }
 
     @Test
+    void densityStaysBehindTheSamplesAfterEveryRun() {
+        awaitRunOf(settings());
+        for (double x : new double[] {-1.0, 0.5}) {
+            Settings moved = settings().withTarget(x, 2.0);
+            fx(() -> bench.controls().apply(moved, true));
+            awaitRunOf(moved);
+            // JFreeChart's annotation equality made removing the old target marker remove the heat map too
+            for (SamplePanel p : bench.samples().panels()) {
+                assertTrue(p.showsDensity(), p.scheme() + " still shows the data density");
+            }
+        }
+    }
+
+    @Test
+    void aRunThatEndsFarAwaySaysSoOnItsPanel() {
+        awaitRunOf(settings());
+        // strong enough to throw every guided particle far off, not strong enough to overflow to NaN
+        typeInto("#guidance-scale-field", "1e6");
+        await("scale applied", 10, () -> bench.runService().getSettings().scale() == 1e6);
+        awaitRunOf(settings());
+        for (SamplePanel p : bench.samples().panels()) {
+            if (p.scheme().equals("none")) {
+                assertNull(p.message());
+                assertEquals(0, onFx(p::outsideCount));
+            } else {
+                assertEquals(64, onFx(p::outsideCount), p.scheme());
+                assertNotNull(p.message(), p.scheme() + " explains its empty plot");
+                assertTrue(p.message().startsWith("All 64 particles ended outside the plot"), p.message());
+            }
+        }
+    }
+
+    @Test
     void computeChartsHaveOneSeriesPerScheme() {
         Settings s = settings().withSchemes(List.of("none", "greedy", "lookahead")).withParticles(32);
         fx(() -> bench.controls().apply(s, true));
@@ -66,6 +100,19 @@ class PlotsTest extends WorkbenchFixture {
         assertEquals(2, bench.horizonChart().seriesCount(), "wall time and NFE against H");
         // lookahead's horizon sweep plus one step sweep per other guided scheme
         assertEquals(2, bench.frontierChart().seriesCount());
+        // the labels at the current setting and the two ends of the sweep are drawn apart, inside the plot
+        var labels = onFx(() -> {
+            gw.app.export.ChartExport.png(bench.frontierChart().chart(), 420, 480);
+            return bench.frontierChart().labels();
+        });
+        var boxes = labels.placed();
+        assertEquals(3, boxes.size(), "current H = 3, H = 1 and end-to-end");
+        for (int i = 0; i < boxes.size(); i++) {
+            assertTrue(labels.lastArea().contains(boxes.get(i)));
+            for (int j = i + 1; j < boxes.size(); j++) {
+                assertFalse(boxes.get(i).intersects(boxes.get(j)), "labels " + i + " and " + j + " overlap");
+            }
+        }
     }
 
     @Test

@@ -53,4 +53,19 @@ public final class ArrowAnnotation extends AbstractXYAnnotation {
         tip.closePath();
         g2.fill(tip);
     }
+
+    /**
+     * Identity, not JFreeChart's default: AbstractXYAnnotation.equals compares only tool tip and URL, so every
+     * annotation here would equal every other, and removing one (the target marker) from a renderer would also
+     * remove another (the density heat map).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
 }

@@ -60,6 +60,17 @@ public class ChartPane extends StackPane implements Exportable {
         return m;
     }
 
+    /** A 2-D plot (equal units) exports near-square, other charts at the default 900 x 600. */
+    @Override
+    public int exportWidth() {
+        return chart().getPlot() instanceof EqualUnitsPlot ? 760 : Exportable.super.exportWidth();
+    }
+
+    @Override
+    public int exportHeight() {
+        return chart().getPlot() instanceof EqualUnitsPlot ? 720 : Exportable.super.exportHeight();
+    }
+
     public void setOnExport(BiConsumer<Exportable, String> handler) {
         this.onExport = handler;
     }

@@ -3,16 +3,25 @@ package gw.app.charts;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.math.BigDecimal;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /** The workbench's chart look: fonts, white plots with light grid lines, legends at the bottom. */
 public final class Charts {
@@ -32,13 +41,107 @@ public final class Charts {
         return a;
     }
 
+    /**
+     * A base-10 log axis labelled at whole decades in plain numbers (0.01, 0.1, 1, 10; 1e-5 beyond), not at
+     * fractional powers such as 10^0.5.
+     */
     public static LogAxis log(String label) {
         LogAxis a = new LogAxis(label);
         style(a);
         a.setSmallestValue(1e-12);
         a.setBase(10);
+        TickUnits decades = new TickUnits();
+        for (int k : new int[] {1, 2, 3, 4, 5, 10}) {
+            decades.add(new NumberTickUnit(k));
+        }
+        a.setStandardTickUnits(decades);
+        a.setNumberFormatOverride(DECADES);
         a.setMinorTickMarksVisible(true);
+        a.setMinorTickCount(9);
         return a;
+    }
+
+    /** Formats a power of ten as people write it: 0.001, 0.1, 1, 100, 10000, and 1e-5, 1e+6 beyond. */
+    static final NumberFormat DECADES = new NumberFormat() {
+        @Override
+        public StringBuffer format(double v, StringBuffer b, FieldPosition p) {
+            return b.append(decade(v));
+        }
+
+        @Override
+        public StringBuffer format(long v, StringBuffer b, FieldPosition p) {
+            return b.append(decade(v));
+        }
+
+        @Override
+        public Number parse(String s, ParsePosition p) {
+            return null;
+        }
+    };
+
+    static String decade(double v) {
+        if (!(v > 0) || !Double.isFinite(v)) {
+            return "";
+        }
+        double e = Math.log10(v);
+        long k = Math.round(e);
+        if (Math.abs(e - k) > 1e-6) {
+            return String.format(Locale.ROOT, "%.2g", v);
+        }
+        if (k >= -3 && k <= 4) {
+            return BigDecimal.ONE.scaleByPowerOfTen((int) k).stripTrailingZeros().toPlainString();
+        }
+        return "1e" + (k > 0 ? "+" : "") + k;
+    }
+
+    /**
+     * Sets a log axis to the values it shows (with a small margin), widened where needed so that at least two
+     * whole decades, and so two labels, are on it. An axis with no positive values goes back to auto range.
+     */
+    public static void fitDecades(LogAxis a, double min, double max) {
+        if (!(min > 0) || !(max >= min) || !Double.isFinite(max)) {
+            a.setAutoRange(true);
+            return;
+        }
+        double lmin = Math.log10(min);
+        double lmax = Math.log10(max);
+        double m = Math.max(0.05 * (lmax - lmin), 0.05);
+        double lo = lmin - m;
+        double hi = lmax + m;
+        if (Math.floor(hi) - Math.ceil(lo) < 1) {
+            lo = Math.min(lo, Math.floor(lmin));
+            hi = Math.max(hi, Math.ceil(lmax));
+            if (Math.floor(hi) - Math.ceil(lo) < 1) {
+                hi = Math.ceil(lo) + 1;
+            }
+        }
+        a.setRange(Math.pow(10, lo), Math.pow(10, hi));
+    }
+
+    /** Smallest and largest positive finite y (or x) over every series of a collection: {min, max}, NaN if none. */
+    public static double[] positiveExtent(XYSeriesCollection d, boolean y) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int s = 0; s < d.getSeriesCount(); s++) {
+            for (int i = 0; i < d.getItemCount(s); i++) {
+                double v = y ? d.getYValue(s, i) : d.getXValue(s, i);
+                if (v > 0 && Double.isFinite(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        return min <= max ? new double[] {min, max} : new double[] {Double.NaN, Double.NaN};
+    }
+
+    /**
+     * A cosine-similarity axis: always shows 0.9 to 1 (so values of 0.9996 do not fill the plot as if they were
+     * far apart), widened down to the lowest value shown.
+     */
+    public static void fitCosine(NumberAxis a, double min) {
+        double lo = Double.isFinite(min) ? Math.max(-1, Math.min(0.9, min)) : 0.9;
+        double pad = 0.05 * (1 - lo);
+        a.setRange(lo - pad, 1 + pad);
     }
 
     private static void style(ValueAxis a) {
@@ -47,7 +150,18 @@ public final class Charts {
     }
 
     public static XYPlot plot(ValueAxis x, ValueAxis y) {
-        XYPlot p = new XYPlot(null, x, y, null);
+        return style(new XYPlot(null, x, y, null));
+    }
+
+    /** A 2-D plot with equal units on both axes (samples, inspector), without grid lines. */
+    public static EqualUnitsPlot plane(ValueAxis x, ValueAxis y) {
+        EqualUnitsPlot p = style(new EqualUnitsPlot(x, y));
+        p.setDomainGridlinesVisible(false);
+        p.setRangeGridlinesVisible(false);
+        return p;
+    }
+
+    private static <P extends XYPlot> P style(P p) {
         p.setBackgroundPaint(Color.WHITE);
         p.setDomainGridlinePaint(GRID);
         p.setRangeGridlinePaint(GRID);
@@ -66,7 +180,7 @@ public final class Charts {
         return r;
     }
 
-    public static JFreeChart chart(String title, XYPlot plot, boolean legend) {
+    public static JFreeChart chart(String title, Plot plot, boolean legend) {
         JFreeChart c = new JFreeChart(title, TITLE, plot, legend);
         c.setBackgroundPaint(Color.WHITE);
         c.setAntiAlias(true);
@@ -81,8 +195,16 @@ public final class Charts {
         return c;
     }
 
-    /** Replaces the chart's one subtitle line (a short explanation or a summary of the data). */
+    /** Replaces the chart's subtitle (a short explanation or a summary of the data), wrapped to at most 2 lines. */
     public static void subtitle(JFreeChart c, String text) {
+        subtitle(c, text, 2);
+    }
+
+    /**
+     * Replaces the chart's subtitle, shown in at most the given number of lines (side-by-side panels use 1, so
+     * their plots line up whatever their summaries say).
+     */
+    public static void subtitle(JFreeChart c, String text, int lines) {
         for (int i = c.getSubtitleCount() - 1; i >= 0; i--) {
             if (c.getSubtitle(i) instanceof TextTitle) {
                 c.removeSubtitle(c.getSubtitle(i));
@@ -91,6 +213,7 @@ public final class Charts {
         if (text != null && !text.isEmpty()) {
             TextTitle t = new TextTitle(text, SUBTITLE);
             t.setPaint(Color.DARK_GRAY);
+            t.setMaximumLinesToDisplay(lines);
             c.addSubtitle(0, t);
         }
     }

@@ -9,12 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -27,6 +25,7 @@ public final class FrontierChart extends ChartPane {
     private final XYSeriesCollection data = new XYSeriesCollection();
     private final XYLineAndShapeRenderer renderer = Charts.lines(true);
     private ComputeCurves last;
+    private PointLabels labels = new PointLabels();
 
     private FrontierChart(JFreeChart chart, XYPlot plot, Holder h) {
         super("loss-vs-compute", chart, h);
@@ -49,7 +48,7 @@ public final class FrontierChart extends ChartPane {
         NumberAxis loss = Charts.number("mean final loss \u00bd\u2016x\u2081 \u2212 target\u2016\u00b2");
         XYPlot plot = Charts.plot(ms, loss);
         JFreeChart chart = Charts.chart("Loss vs compute", plot, true);
-        Charts.subtitle(chart, "lower left is better; lookahead from H = 1 to end-to-end (e2e); current setting ringed");
+        Charts.subtitle(chart, "lower left is better; lookahead from H = 1 to end-to-end; current setting ringed");
         return new FrontierChart(chart, plot, new Holder());
     }
 
@@ -59,25 +58,29 @@ public final class FrontierChart extends ChartPane {
         try {
             data.removeAllSeries();
             renderer.removeAnnotations();
+            labels = new PointLabels();
+            int n = c.settings().steps();
+            int current = c.settings().effectiveHorizon();
             XYSeries h = new XYSeries("lookahead, H = 1 \u2026 N", false, true);
+            CostPoint ringed = null;
             for (CostPoint p : c.byHorizon()) {
                 if (p.ok() && p.ms() > 0) {
                     h.add(p.ms(), p.loss(), false);
-                    boolean labelled = p.horizon() == 1 || p.horizon() >= c.settings().steps();
-                    if (!labelled) {
-                        continue;
+                    if (p.horizon() == current) {
+                        ringed = p;
                     }
-                    XYTextAnnotation a = new XYTextAnnotation(p.horizon() >= c.settings().steps() ? "e2e"
-                            : Integer.toString(p.horizon()), p.ms(), p.loss());
-                    a.setFont(Charts.TICK);
-                    a.setTextAnchor(TextAnchor.BOTTOM_LEFT);
-                    renderer.addAnnotation(a);
                 }
             }
+            // the current setting first, so it gets the best spot; then the two ends of the horizon sweep
+            if (ringed != null) {
+                renderer.addAnnotation(new MarkerAnnotation(ringed.ms(), ringed.loss(), MarkerAnnotation.Kind.RING,
+                        Color.RED, null));
+                labels.add(ringed.ms(), ringed.loss(), "current: " + horizonName(current, n), Color.RED);
+            }
             for (CostPoint p : c.byHorizon()) {
-                if (p.ok() && p.ms() > 0 && p.horizon() == c.settings().effectiveHorizon()) {
-                    renderer.addAnnotation(new MarkerAnnotation(p.ms(), p.loss(), MarkerAnnotation.Kind.RING,
-                            Color.RED, "current H = " + p.horizon()));
+                boolean end = p.horizon() == 1 || p.horizon() >= n;
+                if (p.ok() && p.ms() > 0 && end && p.horizon() != current) {
+                    labels.add(p.ms(), p.loss(), horizonName(p.horizon(), n), SchemeStyle.color("lookahead"));
                 }
             }
             renderer.setSeriesPaint(0, SchemeStyle.color("lookahead"));
@@ -95,10 +98,27 @@ public final class FrontierChart extends ChartPane {
                 renderer.setSeriesPaint(data.getSeriesCount(), SchemeStyle.color(e.getKey()));
                 data.addSeries(s);
             }
+            for (int i = 0; i < data.getSeriesCount(); i++) {
+                for (int k = 0; k < data.getItemCount(i); k++) {
+                    labels.avoid(data.getXValue(i, k), data.getYValue(i, k));
+                }
+            }
+            renderer.addAnnotation(labels, org.jfree.chart.ui.Layer.FOREGROUND);
+            double[] x = Charts.positiveExtent(data, false);
+            Charts.fitDecades((LogAxis) plot.getDomainAxis(), x[0], x[1]);
             showMessage(h.getItemCount() == 0 ? "No finished lookahead run to plot (all diverged?)" : null);
         } finally {
             chart().setNotify(true);
         }
+    }
+
+    private static String horizonName(int h, int steps) {
+        return h >= steps ? "end-to-end" : "H = " + h;
+    }
+
+    /** The labels at the current setting and the ends of the horizon sweep (placed when the chart is drawn). */
+    public PointLabels labels() {
+        return labels;
     }
 
     public int seriesCount() {

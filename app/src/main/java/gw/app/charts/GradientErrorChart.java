@@ -29,6 +29,8 @@ public final class GradientErrorChart extends ChartPane {
     private final XYSeriesCollection cosines;
     private final XYLineAndShapeRenderer errRenderer;
     private final XYLineAndShapeRenderer cosRenderer;
+    private final LogAxis errAxis;
+    private final NumberAxis cosAxis;
     private ErrorProfiles last;
 
     private GradientErrorChart(JFreeChart chart, XYSeriesCollection errors, XYSeriesCollection cosines,
@@ -39,6 +41,9 @@ public final class GradientErrorChart extends ChartPane {
         this.cosines = cosines;
         this.errRenderer = er;
         this.cosRenderer = cr;
+        CombinedDomainXYPlot plot = (CombinedDomainXYPlot) chart.getPlot();
+        this.errAxis = (LogAxis) ((XYPlot) plot.getSubplots().get(0)).getRangeAxis();
+        this.cosAxis = (NumberAxis) ((XYPlot) plot.getSubplots().get(1)).getRangeAxis();
     }
 
     private static final class Holder implements Supplier<CsvTable> {
@@ -70,10 +75,7 @@ public final class GradientErrorChart extends ChartPane {
         plot.setGap(8);
         plot.add(top, 3);
         plot.add(bottom, 2);
-        JFreeChart chart = new JFreeChart("Gradient error against the continuous ideal", Charts.TITLE, plot, true);
-        chart.setBackgroundPaint(java.awt.Color.WHITE);
-        chart.getLegend().setItemFont(Charts.SUBTITLE);
-        chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        JFreeChart chart = Charts.chart("Gradient error against the continuous ideal", plot, true);
         Charts.subtitle(chart, "g = the scheme's guidance gradient, g* = the exact (continuous end-to-end) gradient; "
                 + "mean over the first " + Settings.METRIC_PARTICLES + " particles, at up to "
                 + ErrorProfiles.MAX_STEPS + " steps");
@@ -117,6 +119,16 @@ public final class GradientErrorChart extends ChartPane {
                 errRenderer.setSeriesPaint(i, SchemeStyle.color(o.scheme()));
                 cosRenderer.setSeriesPaint(i, SchemeStyle.color(o.scheme()));
             }
+            double[] ext = Charts.positiveExtent(errors, true);
+            Charts.fitDecades(errAxis, ext[0], ext[1]);
+            double lowest = Double.NaN;
+            for (int i = 0; i < cosines.getSeriesCount(); i++) {
+                for (int k = 0; k < cosines.getItemCount(i); k++) {
+                    double v = cosines.getYValue(i, k);
+                    lowest = Double.isNaN(lowest) ? v : Math.min(lowest, v);
+                }
+            }
+            Charts.fitCosine(cosAxis, lowest);
             if (errors.getSeriesCount() == 0) {
                 showMessage("Enable a guided scheme (greedy, lookahead, end-to-end or adjoint) to see its error.");
             } else if (r.settings().scale() == 0) {

@@ -62,7 +62,8 @@ public final class HorizonCostChart extends ChartPane {
         ms.setAutoRangeIncludesZero(true);
         XYPlot plot = Charts.plot(h, ms);
         JFreeChart chart = Charts.chart("Cost of lookahead vs horizon", plot, true);
-        Charts.subtitle(chart, "sampling + guidance for all particles; current H marked");
+        Charts.subtitle(chart, "sampling + guidance for all particles; lookahead takes H steps from every t, "
+                + "end-to-end only the N \u2212 i left");
         return new HorizonCostChart(chart, plot, new Holder());
     }
 
@@ -86,9 +87,25 @@ public final class HorizonCostChart extends ChartPane {
             ValueMarker m = new ValueMarker(c.settings().effectiveHorizon(), Color.RED, new BasicStroke(1.5f));
             m.setLabel(c.settings().horizonIsEndToEnd() ? "current: end-to-end" : "current H");
             m.setLabelFont(Charts.SUBTITLE);
-            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            m.setLabelPaint(Color.RED.darker());
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+            boolean right = c.settings().effectiveHorizon() < 0.7 * c.settings().steps();
+            m.setLabelAnchor(right ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
+            m.setLabelTextAnchor(right ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
             plot.addDomainMarker(m, Layer.FOREGROUND);
+            // the top of the sweep is end-to-end: N - i steps from step i, so fewer on average than a large fixed H
+            XYLineAndShapeRenderer r0 = (XYLineAndShapeRenderer) plot.getRenderer(0);
+            r0.removeAnnotations();
+            PointLabels labels = new PointLabels();
+            for (CostPoint p : c.byHorizon()) {
+                if (p.ok() && p.horizon() >= c.settings().steps()) {
+                    labels.add(p.horizon(), p.ms(), "end-to-end: N \u2212 i steps", SchemeStyle.color("end-to-end"));
+                }
+                if (p.ok()) {
+                    labels.avoid(p.horizon(), p.ms());
+                }
+            }
+            r0.addAnnotation(labels, Layer.FOREGROUND);
             long failed = c.byHorizon().stream().filter(p -> !p.ok()).count();
             showMessage(failed == 0 ? null : failed + " horizon(s) diverged and are not plotted: "
                     + c.byHorizon().stream().filter(p -> !p.ok()).findFirst().get().error());

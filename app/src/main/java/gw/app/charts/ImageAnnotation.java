@@ -29,4 +29,19 @@ public final class ImageAnnotation extends AbstractXYAnnotation {
         g2.drawImage(image, (int) Math.round(x0), (int) Math.round(y0), (int) Math.round(x1 - x0),
                 (int) Math.round(y1 - y0), null);
     }
+
+    /**
+     * Identity, not JFreeChart's default: AbstractXYAnnotation.equals compares only tool tip and URL, so every
+     * annotation here would equal every other, and removing one (the target marker) from a renderer would also
+     * remove another (the density heat map).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
 }

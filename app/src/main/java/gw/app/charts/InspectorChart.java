@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
@@ -54,9 +53,7 @@ public final class InspectorChart extends ChartPane {
     }
 
     public static InspectorChart create() {
-        XYPlot plot = Charts.plot(Charts.number("x\u2081"), Charts.number("x\u2082"));
-        plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinesVisible(false);
+        XYPlot plot = Charts.plane(Charts.number("x\u2081"), Charts.number("x\u2082"));
         JFreeChart chart = Charts.chart("Particle inspector", plot, true);
         Charts.subtitle(chart, "dots: where each scheme asks the loss; arrows from x_t: each scheme's push "
                 + "(\u2212gradient), one common scale; wide grey arrow = ideal");
@@ -72,8 +69,7 @@ public final class InspectorChart extends ChartPane {
             points.removeAllSeries();
             path.removeAllSeries();
             pointRenderer.removeAnnotations();
-            ((NumberAxis) plot.getDomainAxis()).setRange(bounds[0], bounds[1]);
-            ((NumberAxis) plot.getRangeAxis()).setRange(bounds[2], bounds[3]);
+            ((EqualUnitsPlot) plot).setWindow(bounds);
             pointRenderer.addAnnotation(new ImageAnnotation(DensityImage.of(density, bounds), bounds),
                     Layer.BACKGROUND);
             XYSeries traj = new XYSeries("trajectory", false, true);

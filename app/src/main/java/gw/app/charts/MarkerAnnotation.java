@@ -39,14 +39,23 @@ public final class MarkerAnnotation extends AbstractXYAnnotation {
         }
         switch (kind) {
             case TARGET -> {
-                g2.setStroke(new BasicStroke(3f));
+                // a ring with ticks outside it: the middle stays open, so particles that reach the target show
+                Ellipse2D ring = new Ellipse2D.Double(px - 8, py - 8, 16, 16);
+                Line2D[] ticks = {new Line2D.Double(px - 14, py, px - 8, py),
+                    new Line2D.Double(px + 8, py, px + 14, py), new Line2D.Double(px, py - 14, px, py - 8),
+                    new Line2D.Double(px, py + 8, px, py + 14)};
+                g2.setStroke(new BasicStroke(3.5f));
                 g2.setPaint(Color.WHITE);
-                g2.draw(new Ellipse2D.Double(px - 8, py - 8, 16, 16));
+                g2.draw(ring);
+                for (Line2D t : ticks) {
+                    g2.draw(t);
+                }
                 g2.setStroke(new BasicStroke(1.8f));
                 g2.setPaint(color);
-                g2.draw(new Ellipse2D.Double(px - 8, py - 8, 16, 16));
-                g2.draw(new Line2D.Double(px - 12, py, px + 12, py));
-                g2.draw(new Line2D.Double(px, py - 12, px, py + 12));
+                g2.draw(ring);
+                for (Line2D t : ticks) {
+                    g2.draw(t);
+                }
             }
             case DOT -> {
                 g2.setPaint(color);
@@ -66,5 +75,20 @@ public final class MarkerAnnotation extends AbstractXYAnnotation {
             g2.setPaint(Color.BLACK);
             g2.drawString(label, (float) px + 10, (float) py - 8);
         }
+    }
+
+    /**
+     * Identity, not JFreeChart's default: AbstractXYAnnotation.equals compares only tool tip and URL, so every
+     * annotation here would equal every other, and removing one (the target marker) from a renderer would also
+     * remove another (the density heat map).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
     }
 }

@@ -67,9 +67,7 @@ public final class SamplePanel extends ChartPane {
     public static SamplePanel create(String scheme) {
         NumberAxis x = Charts.number("x\u2081");
         NumberAxis y = Charts.number("x\u2082");
-        XYPlot plot = Charts.plot(x, y);
-        plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinesVisible(false);
+        XYPlot plot = Charts.plane(x, y);
         JFreeChart chart = Charts.chart(scheme, plot, false);
         return new SamplePanel(scheme, chart, plot, new Holder());
     }
@@ -86,8 +84,7 @@ public final class SamplePanel extends ChartPane {
             chart.setTitle(Schemes.label(scheme, s));
             chart.getTitle().setFont(Charts.TITLE);
             chart.getTitle().setPaint(SchemeStyle.color(scheme).darker());
-            ((NumberAxis) plot.getDomainAxis()).setRange(bounds[0], bounds[1]);
-            ((NumberAxis) plot.getRangeAxis()).setRange(bounds[2], bounds[3]);
+            ((EqualUnitsPlot) plot).setWindow(bounds);
             ImageAnnotation h = new ImageAnnotation(DensityImage.of(density, bounds), bounds);
             if (heat != null) {
                 dots.removeAnnotation(heat);
@@ -103,11 +100,10 @@ public final class SamplePanel extends ChartPane {
             }
             if (outcome == null || !outcome.ok()) {
                 shown = new double[2][0];
-                Charts.subtitle(chart, "no samples");
+                Charts.subtitle(chart, "no samples", 1);
                 showMessage(outcome == null ? "Sampling\u2026" : outcome.error());
                 return;
             }
-            showMessage(null);
             CellResult r = outcome.result();
             shown = columns(r.samples());
             particles.addSeries(scheme, shown);
@@ -115,11 +111,42 @@ public final class SamplePanel extends ChartPane {
                 addTrajectories(r.trajectories());
             }
             CellSummary sum = r.summary();
-            Charts.subtitle(chart, String.format(Locale.ROOT, "mean loss %.3g \u00b7 %.0f ms \u00b7 %,d NFE",
-                    sum.meanLoss(), sum.samplingMs() + sum.guidanceMs(), sum.totalNfe()));
+            int outside = outsideCount();
+            String where = outside == 0 ? "" : String.format(Locale.ROOT, " \u00b7 %,d off the plot", outside);
+            if (!inView(s.targetX(), s.targetY())) {
+                where += " \u00b7 target off the plot";
+            }
+            Charts.subtitle(chart, String.format(Locale.ROOT, "mean loss %.3g \u00b7 %.0f ms \u00b7 %,d NFE%s",
+                    sum.meanLoss(), sum.samplingMs() + sum.guidanceMs(), sum.totalNfe(), where), 1);
+            // a run that ends far away is finite, so the engine does not call it diverged; say why the plot is empty
+            showMessage(outside > 0 && outside == shown[0].length ? String.format(Locale.ROOT,
+                    "All %,d particles ended outside the plot (mean loss %.3g): guidance this strong overshoots. "
+                            + "Try a smaller guidance scale.", outside, sum.meanLoss()) : null);
         } finally {
             chart.setNotify(true);
         }
+    }
+
+    private boolean inView(double x, double y) {
+        return x >= plot.getDomainAxis().getLowerBound() && x <= plot.getDomainAxis().getUpperBound()
+                && y >= plot.getRangeAxis().getLowerBound() && y <= plot.getRangeAxis().getUpperBound();
+    }
+
+    /** Particles drawn outside the axes' current ranges (invisible), e.g. after guidance overshoots. */
+    public int outsideCount() {
+        int n = 0;
+        for (int i = 0; i < shown[0].length; i++) {
+            if (!inView(shown[0][i], shown[1][i])) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Whether the data density is drawn behind the particles. */
+    public boolean showsDensity() {
+        // by identity: JFreeChart's own annotation equality would call any annotation "equal" to the heat map
+        return heat != null && dots.getAnnotations().stream().anyMatch(a -> a == heat);
     }
 
     /** Moves only the target marker (while the target is dragged, before the new run lands). */

@@ -59,10 +59,7 @@ public final class StepsCostChart extends ChartPane {
         plot.setGap(8);
         plot.add(Charts.plot(null, ms), 1);
         plot.add(Charts.plot(null, nfe), 1);
-        JFreeChart chart = new JFreeChart("Cost vs step count", Charts.TITLE, plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.getLegend().setItemFont(Charts.SUBTITLE);
-        chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        JFreeChart chart = Charts.chart("Cost vs step count", plot, true);
         Charts.subtitle(chart, "each enabled scheme; lookahead at the current H; current N marked");
         return new StepsCostChart(chart, plot, new Holder());
     }
@@ -89,6 +86,12 @@ public final class StepsCostChart extends ChartPane {
                 msRenderer.setSeriesPaint(i, SchemeStyle.color(e.getKey()));
                 nfeRenderer.setSeriesPaint(i, SchemeStyle.color(e.getKey()));
             }
+            XYPlot top = (XYPlot) plot.getSubplots().get(0);
+            XYPlot bottom = (XYPlot) plot.getSubplots().get(1);
+            double[] msExt = Charts.positiveExtent(ms, true);
+            Charts.fitDecades((LogAxis) top.getRangeAxis(), msExt[0], msExt[1]);
+            double[] nfeExt = Charts.positiveExtent(nfe, true);
+            Charts.fitDecades((LogAxis) bottom.getRangeAxis(), nfeExt[0], nfeExt[1]);
             for (Object o : plot.getSubplots()) {
                 XYPlot sub = (XYPlot) o;
                 sub.clearDomainMarkers();

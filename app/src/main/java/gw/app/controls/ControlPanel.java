@@ -9,11 +9,15 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -65,12 +69,13 @@ public final class ControlPanel extends VBox {
         setSpacing(8);
         setId("controls");
         getStyleClass().add("control-panel");
-        horizon = new ValueSlider("Lookahead horizon H", "Steps the lookahead scheme solves ahead to t = 1 before "
-                + "asking the loss. H = 1 is close to greedy; the top of the slider is end-to-end (the whole "
-                + "remaining solve).", 1, 20, SliderScale.integer(),
+        horizon = new ValueSlider("Lookahead horizon H", "Equal steps the lookahead scheme takes from t to 1 "
+                + "before asking the loss. H = 1 with the ddim solver (or euler on the ot path) is exactly greedy; "
+                + "the top of the slider is end-to-end: at step i, the N \u2212 i steps left of the sampling solve.",
+                1, 20, SliderScale.integer(),
                 v -> settings.get() != null && v >= settings.get().steps() ? "end-to-end" : Long.toString((long) v),
                 Parsers.horizon(() -> settings.get().steps()));
-        horizon.setEnds("1 ≈ greedy", "N = end-to-end");
+        horizon.setEnds("1 \u2248 greedy", "top = end-to-end");
         scenario.getItems().setAll(scenarios);
         scenario.setId("scenario");
         scenario.setMaxWidth(Double.MAX_VALUE);
@@ -86,7 +91,19 @@ public final class ControlPanel extends VBox {
                 + " particles from noise to data."));
         Label schemesLabel = new Label("Schemes to compare");
         schemesLabel.setTooltip(tip("Each enabled scheme gets its own sample panel and a curve in every chart."));
-        getChildren().addAll(section("Scenario"), scenario, description, new Separator(),
+        Button reset = new Button("Reset");
+        reset.setId("reset-scenario");
+        reset.setMinWidth(Region.USE_PREF_SIZE);
+        reset.setTooltip(tip("Back to this scenario's own settings (choosing it again in the list does nothing, "
+                + "as it is already chosen)."));
+        reset.setOnAction(e -> {
+            if (scenario.getValue() != null) {
+                load(scenario.getValue());
+            }
+        });
+        HBox.setHgrow(scenario, Priority.ALWAYS);
+        HBox chooser = new HBox(4, scenario, reset);
+        getChildren().addAll(section("Scenario"), chooser, description, new Separator(),
                 section("Sampling"), labelled("Path", path), labelled("Sampling solver", solver), steps,
                 particles, seed, new Separator(),
                 section("Guidance"), schemesLabel, schemes, horizon, labelled("Lookahead solver", lookaheadSolver),

@@ -28,8 +28,11 @@ public final class Parsers {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(what + " must be a number, e.g. 0.5");
             }
-            if (!Double.isFinite(v) || v < 0 || v > max) {
-                throw new IllegalArgumentException(what + " must be from 0 to " + max + ", not " + text);
+            if (!Double.isFinite(v) || v > max) {
+                throw new IllegalArgumentException(what + " must be at most " + compact(max) + ", not " + text);
+            }
+            if (v < 0) {
+                throw new IllegalArgumentException(what + " must be 0 or more, not " + text);
             }
             return v;
         };
@@ -71,7 +74,11 @@ public final class Parsers {
             if (t.equals("end-to-end") || t.equals("e2e") || t.equals("n")) {
                 return max.getAsInt();
             }
-            return integer("Horizon H", 1, max.getAsInt()).parse(text);
+            try {
+                return integer("Horizon H", 1, max.getAsInt()).parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage() + ", or end-to-end");
+            }
         };
     }
 

@@ -56,9 +56,11 @@ public final class PointField extends VBox {
     private void commit() {
         double a;
         double b;
+        mark(x, false);
+        mark(y, false);
         try {
-            a = Parsers.finite("Target x").parse(x.getText().trim());
-            b = Parsers.finite("Target y").parse(y.getText().trim());
+            a = parse(x, "Target x");
+            b = parse(y, "Target y");
         } catch (IllegalArgumentException e) {
             showError(e.getMessage());
             return;
@@ -67,9 +69,28 @@ public final class PointField extends VBox {
         listener.accept(a, b);
     }
 
+    /** Parses one field, marking it invalid (red border, as the sliders' fields) when it does not parse. */
+    private static double parse(TextField f, String what) {
+        try {
+            return Parsers.finite(what).parse(f.getText().trim());
+        } catch (IllegalArgumentException e) {
+            mark(f, true);
+            throw e;
+        }
+    }
+
+    private static void mark(TextField f, boolean invalid) {
+        f.getStyleClass().remove("invalid");
+        if (invalid) {
+            f.getStyleClass().add("invalid");
+        }
+    }
+
     public void show(double a, double b) {
         x.setText(Parsers.compact(Math.round(a * 100) / 100.0));
         y.setText(Parsers.compact(Math.round(b * 100) / 100.0));
+        mark(x, false);
+        mark(y, false);
         showError(null);
     }
 

@@ -48,6 +48,50 @@ public final class ExperimentFiles {
         return ExperimentJson.write(toSpec(s, name, description));
     }
 
+    /**
+     * The settings that differ between a scenario's own and the current ones, for people ("target (1, 2),
+     * N = 40"); empty when none does. A saved experiment says so, so that its description does not claim the
+     * scenario's target or step count for settings that were changed.
+     */
+    public static String changes(Settings from, Settings to) {
+        List<String> out = new ArrayList<>();
+        if (from.targetX() != to.targetX() || from.targetY() != to.targetY()) {
+            out.add("target (" + num(to.targetX()) + ", " + num(to.targetY()) + ")");
+        }
+        if (!from.path().equals(to.path())) {
+            out.add("path " + to.path());
+        }
+        if (!from.solver().equals(to.solver())) {
+            out.add("solver " + to.solver());
+        }
+        if (from.steps() != to.steps()) {
+            out.add("N = " + to.steps());
+        }
+        if (from.effectiveHorizon() != to.effectiveHorizon() || from.horizonIsEndToEnd() != to.horizonIsEndToEnd()) {
+            out.add(to.horizonIsEndToEnd() ? "H = end-to-end" : "H = " + to.effectiveHorizon());
+        }
+        if (!from.lookaheadSolver().equals(to.lookaheadSolver())) {
+            out.add("lookahead solver " + to.lookaheadSolver());
+        }
+        if (from.scale() != to.scale()) {
+            out.add("guidance scale " + num(to.scale()));
+        }
+        if (from.particles() != to.particles()) {
+            out.add(to.particles() + " particles");
+        }
+        if (from.seed() != to.seed()) {
+            out.add("seed " + to.seed());
+        }
+        if (!from.schemes().equals(to.schemes())) {
+            out.add("schemes " + String.join(", ", to.schemes()));
+        }
+        return String.join(", ", out);
+    }
+
+    private static String num(double v) {
+        return gw.app.controls.Parsers.compact(v);
+    }
+
     /** A spec as a scenario the workbench can show; throws IllegalArgumentException saying why it cannot. */
     public static Scenario fromSpec(ExperimentSpec spec, String fallbackName) {
         CellSpec c = spec.base();

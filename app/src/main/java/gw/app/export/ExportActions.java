@@ -29,8 +29,8 @@ public final class ExportActions {
     /** The bytes of one exportable in one format: "png", "svg" or "csv". */
     public static byte[] bytes(Exportable e, String format) {
         return switch (format) {
-            case "png" -> ChartExport.png(e.chart(), ChartExport.WIDTH, ChartExport.HEIGHT);
-            case "svg" -> ChartExport.svg(e.chart(), ChartExport.WIDTH, ChartExport.HEIGHT);
+            case "png" -> ChartExport.png(e.chart(), e.exportWidth(), e.exportHeight());
+            case "svg" -> ChartExport.svg(e.chart(), e.exportWidth(), e.exportHeight());
             case "csv" -> ChartExport.csv(e.data());
             default -> throw new IllegalArgumentException("unknown export format " + format);
         };
@@ -68,7 +68,19 @@ public final class ExportActions {
         }
     }
 
-    public void saveAll(List<? extends Exportable> items) {
+    public void saveAll(List<? extends Exportable> all) {
+        // a chart whose tab was never opened (or whose run failed) has nothing plotted: a blank file helps nobody
+        List<Exportable> items = new ArrayList<>();
+        List<String> empty = new ArrayList<>();
+        for (Exportable e : all) {
+            if (e.hasData()) {
+                items.add(e);
+            } else {
+                empty.add(e.exportName());
+            }
+        }
+        String skipped = empty.isEmpty() ? "" : " (not exported, nothing plotted yet: " + String.join(", ", empty)
+                + ")";
         DirectoryChooser dc = new DirectoryChooser();
         dc.setTitle("Export every chart (PNG, SVG, CSV) into a folder");
         java.io.File d = dc.showDialog(owner);
@@ -90,7 +102,7 @@ public final class ExportActions {
         }
         try {
             List<Path> written = writeAll(items, d.toPath(), true);
-            report.accept("Exported " + written.size() + " files to " + d);
+            report.accept("Exported " + written.size() + " files to " + d + skipped);
         } catch (IOException | RuntimeException ex) {
             error("Could not export to " + d, ex);
         }

@@ -11,4 +11,19 @@ public interface Exportable {
     JFreeChart chart();
 
     CsvTable data();
+
+    /** Width of the exported image in pixels. */
+    default int exportWidth() {
+        return ChartExport.WIDTH;
+    }
+
+    /** Height of the exported image in pixels. */
+    default int exportHeight() {
+        return ChartExport.HEIGHT;
+    }
+
+    /** Whether there is anything plotted yet (a tab that was never opened has nothing to export). */
+    default boolean hasData() {
+        return data().rowCount() > 0;
+    }
 }

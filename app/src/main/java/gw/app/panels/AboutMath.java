@@ -12,24 +12,31 @@ public final class AboutMath extends ScrollPane {
             "A flow or diffusion model turns noise into data by solving an ordinary differential equation. Time t "
                 + "runs from 0 (pure noise) to 1 (data); along the way a particle x_t is a blend "
                 + "\u03b1_t\u00b7data + \u03c3_t\u00b7noise, where the path (ot, vp-cosine, vp-linear) fixes \u03b1 and "
-                + "\u03c3. At every point the model predicts the clean sample it is heading for, x\u0302\u2081(x_t, t). "
-                + "A solver (ddim, euler, midpoint, heun, rk4) takes N steps from t = 0 to t = 1."},
+                + "\u03c3. At every point the model predicts x\u0302\u2081(x_t, t) = E[x\u2081 | x_t], the average of "
+                + "the clean samples that could lie behind x_t: early on a blurry average of the whole data set, "
+                + "not the sample the particle will actually reach. A solver (ddim, euler, midpoint, heun, rk4) "
+                + "takes N steps from t = 0 to t = 1."},
         {"Guidance",
             "To steer samples towards something we want, here a target point, we add a loss L(x\u2081) = "
                 + "\u00bd\u2016x\u2081 \u2212 target\u2016\u00b2 on the final sample, and at every step nudge the particle "
                 + "against the gradient of that loss with respect to its current state: x \u2190 step(x) \u2212 s\u00b7g, "
                 + "with s the guidance scale. The question is how to get g, because the loss is only defined at the "
                 + "end of the solve."},
-        {"The ideal gradient, and three ways to approximate it",
+        {"The ideal gradient, and the ways to approximate it",
             "The exact answer g* differentiates the loss through the whole exact flow from x_t to t = 1. The "
                 + "workbench computes it with a very fine, adaptive solve, only to measure the others against it. "
                 + "Greedy (posterior, DPS-like) guidance asks the loss at the one-step prediction x\u0302\u2081(x_t) "
                 + "and differentiates through that single prediction: cheap, and exact near t = 1, but far off early "
                 + "when the prediction is a blurry average. End-to-end guidance differentiates through the whole "
-                + "remaining sampling solve: much more expensive, and as accurate as the solver. Lookahead with "
-                + "horizon H sits in between: it solves H steps ahead to t = 1 and differentiates through those. H = 1 "
-                + "with ddim is exactly greedy; the top of the horizon slider is end-to-end. The continuous adjoint "
-                + "gets the same gradient by solving a second ODE backwards, without storing the forward steps."},
+                + "remaining sampling solve, at step i the N \u2212 i steps left: much more expensive, and as accurate "
+                + "as the solver. Lookahead with horizon H sits in between: it takes H equal steps of the lookahead "
+                + "solver from t to 1 and differentiates through those. H = 1 with ddim (and with euler on the ot "
+                + "path) is exactly greedy; the top of the horizon slider is end-to-end. As H grows, lookahead's "
+                + "error against g* shrinks like h^p, where h = (1 \u2212 t)/H is its step and p the order of its "
+                + "solver (1 for ddim and euler, 2 for midpoint and heun, 4 for rk4), once h is small enough for "
+                + "the solver to be stable. The continuous adjoint approximates g* another way: it solves a second "
+                + "ODE backwards from t = 1 with its own solver (optimize-then-discretize), so its memory does not "
+                + "grow with the number of steps."},
         {"What to look at",
             "The sample panels show where each scheme's particles end up, over the data density (shaded) with the "
                 + "target marked; all panels start from the same noise. The gradient-error plot shows, step by step, "
@@ -52,10 +59,8 @@ public final class AboutMath extends ScrollPane {
         for (String[] section : TEXT) {
             Label head = new Label(section[0]);
             head.getStyleClass().add("section");
-            Label body = new Label(section[1]);
-            body.setWrapText(true);
-            body.getStyleClass().add("about-text");
-            box.getChildren().addAll(head, body);
+            // a TextFlow, not a wrapped Label: the hat of x̂₁ breaks a Label's line wrapping (see MathText)
+            box.getChildren().addAll(head, MathText.flow(section[1], "about-text"));
         }
         setContent(box);
         setFitToWidth(true);

@@ -23,8 +23,8 @@ public final class StatusBar extends HBox {
         setSpacing(10);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(3, 8, 3, 8));
-        progress.setPrefWidth(160);
         progress.setVisible(false);
+        progress.managedProperty().bind(progress.visibleProperty());
         cancel.setId("cancel");
         cancel.setDisable(true);
         cancel.setTooltip(new Tooltip("Stop the computation that is running now; the last finished results stay."));
@@ -35,7 +35,9 @@ public final class StatusBar extends HBox {
                 + "compute (all schemes in parallel) + drawing."));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(message, progress, cancel, spacer, timing);
+        // Cancel and the progress bar first: they stay put whatever the message says
+        progress.setPrefWidth(100);
+        getChildren().addAll(cancel, progress, message, spacer, timing);
     }
 
     public void busy(String text) {
@@ -48,6 +50,7 @@ public final class StatusBar extends HBox {
     public void idle(String text) {
         message.setText(text);
         progress.setVisible(false);
+        progress.managedProperty().bind(progress.visibleProperty());
         cancel.setDisable(true);
     }
 

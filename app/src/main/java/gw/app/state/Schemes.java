@@ -32,7 +32,7 @@ public final class Schemes {
         return switch (scheme) {
             case "none" -> "no guidance";
             case "greedy" -> "greedy (posterior)";
-            case "lookahead" -> s.horizonIsEndToEnd() ? "lookahead H=N (end-to-end)"
+            case "lookahead" -> s.horizonIsEndToEnd() ? "lookahead H=N\u2212i (end-to-end)"
                     : "lookahead H=" + s.effectiveHorizon() + " " + s.lookaheadSolver();
             case "end-to-end" -> "end-to-end";
             case "adjoint" -> "continuous adjoint";
@@ -46,12 +46,14 @@ public final class Schemes {
             case "none" -> "Plain sampling: no guidance, the model's own distribution.";
             case "greedy" -> "Posterior (DPS-like) guidance: asks the loss at the one-step prediction x\u03021(x_t); "
                     + "one model call and one backward pass per step.";
-            case "lookahead" -> "Solves H steps ahead to t = 1 and differentiates through them; "
-                    + "H = 1 with ddim is greedy, larger H costs more and is usually more accurate.";
+            case "lookahead" -> "Takes H equal steps of the lookahead solver from t to 1 and differentiates through "
+                    + "them; H = 1 with ddim is greedy, larger H costs more and is usually more accurate. At the top "
+                    + "of the horizon slider it is end-to-end.";
             case "end-to-end" -> "Backpropagates through the whole remaining sampling solve "
                     + "(discretize-then-optimize); the most expensive discrete gradient.";
-            case "adjoint" -> "Continuous adjoint (optimize-then-discretize): solves the adjoint ODE backwards; "
-                    + "memory does not grow with the step count.";
+            case "adjoint" -> "Continuous adjoint (optimize-then-discretize): solves the adjoint ODE backwards "
+                    + "from t = 1 with its own solver (the sampling solver; rk4 when that is ddim); memory does not "
+                    + "grow with the step count.";
             default -> scheme;
         };
     }
