@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
+import javafx.util.Duration;
 
 /** One check box per scheme, each with its plot colour; reports the enabled set when it changes. */
 public final class SchemeToggles extends VBox {
@@ -23,7 +25,11 @@ public final class SchemeToggles extends VBox {
             CheckBox box = new CheckBox(scheme);
             box.setId("scheme-" + scheme);
             box.setGraphic(new Rectangle(10, 10, SchemeStyle.fx(scheme)));
-            box.setTooltip(gw.app.panels.MathText.tooltip(Schemes.explain(scheme), 360));
+            Tooltip tip = new Tooltip(Schemes.explain(scheme));
+            tip.setWrapText(true);
+            tip.setMaxWidth(360);
+            tip.setShowDelay(Duration.millis(300));
+            box.setTooltip(tip);
             box.selectedProperty().addListener((o, a, b) -> {
                 if (!updating) {
                     listener.accept(selected());
