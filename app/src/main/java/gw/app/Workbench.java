@@ -91,9 +91,14 @@ public final class Workbench {
             c.setPrefWidth(400);
         }
         Tab errorTab = new Tab("Gradient error vs t", errorChart);
-        computeTab = new Tab("Compute cost", compute);
-        inspectorTab = new Tab("Particle inspector", inspector);
-        Tab aboutTab = new Tab("About the math", new AboutMath());
+        computeTab = new Tab("Compute cost");
+        inspectorTab = new Tab("Particle inspector");
+        Tab aboutTab = new Tab("About the math");
+        // a tab's content joins the scene when the tab is first opened: hidden charts are not styled, laid out
+        // and drawn while the window starts (their charts exist from the start, for export)
+        lazyContent(computeTab, () -> compute);
+        lazyContent(inspectorTab, () -> inspector);
+        lazyContent(aboutTab, AboutMath::new);
         tip(errorTab, "How far each scheme's gradient is from the exact one, step by step through the solve.");
         tip(computeTab, "What accuracy costs: time and model evaluations against horizon and step count, "
                 + "and final loss against time. Measured when this tab is open.");
@@ -110,6 +115,14 @@ public final class Workbench {
         root.setCenter(center);
         root.setBottom(status);
         wire();
+    }
+
+    private static void lazyContent(Tab t, java.util.function.Supplier<javafx.scene.Node> content) {
+        t.selectedProperty().addListener((o, was, now) -> {
+            if (now && t.getContent() == null) {
+                t.setContent(content.get());
+            }
+        });
     }
 
     private static void tip(Tab t, String text) {
@@ -182,6 +195,10 @@ public final class Workbench {
 
     /** Starts a run for the settings, cancelling the one in progress. */
     public void run(Settings s) {
+        if (lastResult == null && controls.scenario() != null) {
+            // nothing drawn yet (the first frame): panels with the density and the target, saying "Sampling..."
+            samples.show(s, controls.scenario(), null);
+        }
         if (held) {
             pending = s;
             return;

@@ -161,6 +161,16 @@ public final class ControlPanel extends VBox {
         }
     }
 
+    /** Inserts scenarios into the chooser at a position (the presets, once read, after the built-in ones). */
+    public void addScenarios(int index, List<Scenario> more) {
+        loading = true;
+        try {
+            scenario.getItems().addAll(Math.min(index, scenario.getItems().size()), more);
+        } finally {
+            loading = false;
+        }
+    }
+
     /** Opens a scenario with its default settings. */
     public void load(Scenario sc) {
         loading = true;
