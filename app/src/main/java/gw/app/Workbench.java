@@ -99,11 +99,20 @@ public final class Workbench {
         lazyContent(computeTab, () -> compute);
         lazyContent(inspectorTab, () -> inspector);
         lazyContent(aboutTab, AboutMath::new);
-        tip(errorTab, "How far each scheme's gradient is from the exact one, step by step through the solve.");
-        tip(computeTab, "What accuracy costs: time and model evaluations against horizon and step count, "
-                + "and final loss against time. Measured when this tab is open.");
-        tip(inspectorTab, "One particle at one moment: where each scheme asks the loss and where it pushes.");
-        tip(aboutTab, "The math behind the workbench in a few paragraphs.");
+        // tab tooltips are made when the mouse first reaches the tabs (see Tips)
+        tabs.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_ENTERED, new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(javafx.scene.input.MouseEvent e) {
+                tabs.removeEventFilter(javafx.scene.input.MouseEvent.MOUSE_ENTERED, this);
+                tip(errorTab, "How far each scheme's gradient is from the exact one, step by step through the "
+                        + "solve.");
+                tip(computeTab, "What accuracy costs: time and model evaluations against horizon and step count, "
+                        + "and final loss against time. Measured when this tab is open.");
+                tip(inspectorTab, "One particle at one moment: where each scheme asks the loss and where it "
+                        + "pushes.");
+                tip(aboutTab, "The math behind the workbench in a few paragraphs.");
+            }
+        });
         tabs.getTabs().addAll(errorTab, computeTab, inspectorTab, aboutTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
@@ -126,10 +135,7 @@ public final class Workbench {
     }
 
     private static void tip(Tab t, String text) {
-        javafx.scene.control.Tooltip tt = new javafx.scene.control.Tooltip(text);
-        tt.setWrapText(true);
-        tt.setMaxWidth(360);
-        t.setTooltip(tt);
+        t.setTooltip(gw.app.controls.Tips.of(text));
     }
 
     private void wire() {

@@ -97,7 +97,9 @@ class AboutMathTest extends WorkbenchFixture {
         for (String scheme : Schemes.ALL) {
             assertFalse(MathText.hasCombiningMark(Schemes.explain(scheme)), scheme);
         }
+        moveTo(onFx(() -> bench.controls().schemes().box("greedy")));
         var tip = onFx(() -> bench.controls().schemes().box("greedy").getTooltip());
+        assertNotNull(tip, "made when the mouse first reaches the box");
         assertTrue(tip.getText().contains("E[x1 | x_t]"));
     }
 }

@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
-import javafx.util.Duration;
 
 /** One check box per scheme, each with its plot colour; reports the enabled set when it changes. */
 public final class SchemeToggles extends VBox {
@@ -25,11 +23,7 @@ public final class SchemeToggles extends VBox {
             CheckBox box = new CheckBox(scheme);
             box.setId("scheme-" + scheme);
             box.setGraphic(new Rectangle(10, 10, SchemeStyle.fx(scheme)));
-            Tooltip tip = new Tooltip(Schemes.explain(scheme));
-            tip.setWrapText(true);
-            tip.setMaxWidth(360);
-            tip.setShowDelay(Duration.millis(300));
-            box.setTooltip(tip);
+            Tips.lazy(box, Schemes.explain(scheme));
             box.selectedProperty().addListener((o, a, b) -> {
                 if (!updating) {
                     listener.accept(selected());
