@@ -91,14 +91,28 @@ public final class Workbench {
             c.setPrefWidth(400);
         }
         Tab errorTab = new Tab("Gradient error vs t", errorChart);
-        computeTab = new Tab("Compute cost", compute);
-        inspectorTab = new Tab("Particle inspector", inspector);
-        Tab aboutTab = new Tab("About the math", new AboutMath());
-        tip(errorTab, "How far each scheme's gradient is from the exact one, step by step through the solve.");
-        tip(computeTab, "What accuracy costs: time and model evaluations against horizon and step count, "
-                + "and final loss against time. Measured when this tab is open.");
-        tip(inspectorTab, "One particle at one moment: where each scheme asks the loss and where it pushes.");
-        tip(aboutTab, "The math behind the workbench in a few paragraphs.");
+        computeTab = new Tab("Compute cost");
+        inspectorTab = new Tab("Particle inspector");
+        Tab aboutTab = new Tab("About the math");
+        // a tab's content joins the scene when the tab is first opened: hidden charts are not styled, laid out
+        // and drawn while the window starts (their charts exist from the start, for export)
+        lazyContent(computeTab, () -> compute);
+        lazyContent(inspectorTab, () -> inspector);
+        lazyContent(aboutTab, AboutMath::new);
+        // tab tooltips are made when the mouse first reaches the tabs (see Tips)
+        tabs.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_ENTERED, new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(javafx.scene.input.MouseEvent e) {
+                tabs.removeEventFilter(javafx.scene.input.MouseEvent.MOUSE_ENTERED, this);
+                tip(errorTab, "How far each scheme's gradient is from the exact one, step by step through the "
+                        + "solve.");
+                tip(computeTab, "What accuracy costs: time and model evaluations against horizon and step count, "
+                        + "and final loss against time. Measured when this tab is open.");
+                tip(inspectorTab, "One particle at one moment: where each scheme asks the loss and where it "
+                        + "pushes.");
+                tip(aboutTab, "The math behind the workbench in a few paragraphs.");
+            }
+        });
         tabs.getTabs().addAll(errorTab, computeTab, inspectorTab, aboutTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
@@ -112,11 +126,16 @@ public final class Workbench {
         wire();
     }
 
+    private static void lazyContent(Tab t, java.util.function.Supplier<javafx.scene.Node> content) {
+        t.selectedProperty().addListener((o, was, now) -> {
+            if (now && t.getContent() == null) {
+                t.setContent(content.get());
+            }
+        });
+    }
+
     private static void tip(Tab t, String text) {
-        javafx.scene.control.Tooltip tt = new javafx.scene.control.Tooltip(text);
-        tt.setWrapText(true);
-        tt.setMaxWidth(360);
-        t.setTooltip(tt);
+        t.setTooltip(gw.app.controls.Tips.of(text));
     }
 
     private void wire() {
@@ -182,6 +201,10 @@ public final class Workbench {
 
     /** Starts a run for the settings, cancelling the one in progress. */
     public void run(Settings s) {
+        if (lastResult == null && controls.scenario() != null) {
+            // nothing drawn yet (the first frame): panels with the density and the target, saying "Sampling..."
+            samples.show(s, controls.scenario(), null);
+        }
         if (held) {
             pending = s;
             return;

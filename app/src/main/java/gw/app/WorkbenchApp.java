@@ -12,12 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.application.Application;
+import java.util.concurrent.CompletableFuture;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 /**
  * The Guidance Workbench window. Options (for scripts and checks, not needed by people):
@@ -32,8 +35,16 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         List<String> args = getParameters().getRaw();
         trace("start()");
-        List<Scenario> scenarios = scenarios();
-        trace("scenarios");
+        int which = intArg(args, "--scenario", 0);
+        // the presets are read on the warm-up thread while the toolkit starts; wait for them only if one is asked for
+        List<Scenario> builtIn = Scenarios.all();
+        CompletableFuture<List<Scenario>> presets = Warmup.presets();
+        List<Scenario> scenarios = new ArrayList<>(builtIn);
+        boolean presetsIn = which >= builtIn.size() || presets.isDone();
+        if (presetsIn) {
+            scenarios.addAll(presets.join());
+        }
+        trace(presetsIn ? "scenarios and presets" : "scenarios (presets still loading)");
         bench = new Workbench(scenarios);
         trace("workbench built");
         ExportActions dialogs = new ExportActions(stage, m -> bench.status().idle(m));
@@ -65,26 +76,39 @@ public final class WorkbenchApp extends Application {
                         System.currentTimeMillis() - jvmStart);
             }
         });
-        stage.setOnShown(e -> Platform.runLater(() -> System.out.printf(Locale.ROOT,
-                "[startup] first frame %d ms after JVM start%n", System.currentTimeMillis() - jvmStart)));
-        int tab = args.indexOf("--tab");
-        if (tab >= 0 && tab + 1 < args.size()) {
-            bench.tabs().getSelectionModel().select(Integer.parseInt(args.get(tab + 1)));
+        int tab = intArg(args, "--tab", -1);
+        if (tab >= 0) {
+            bench.tabs().getSelectionModel().select(tab);
         }
-        // settings and panels are in place for the first frame; the first run starts once it is on screen
+        // settings and panels (density, target, "Sampling...") are in place for the first frame; the first run
+        // starts once that frame is painted, so it does not take the two cores from the painting
         bench.holdRuns(true);
-        int which = args.indexOf("--scenario");
-        bench.controls().load(scenarios.get(which >= 0 && which + 1 < args.size()
-                ? Math.min(scenarios.size() - 1, Integer.parseInt(args.get(which + 1))) : 0));
+        bench.controls().load(scenarios.get(Math.min(scenarios.size() - 1, which)));
         if (args.contains("--trajectories")) {
             bench.controls().apply(bench.controls().getSettings().withTrajectories(true), true);
         }
-        stage.show();
-        trace("shown");
-        Platform.runLater(() -> {
+        trace("settings loaded");
+        whenFirstFramePainted(scene, () -> {
+            System.out.printf(Locale.ROOT, "[startup] first frame %d ms after JVM start%n",
+                    System.currentTimeMillis() - jvmStart);
+            if (Boolean.getBoolean("gw.app.trace")) {
+                // CPU, unlike wall time, barely depends on what else the machine is running
+                trace(String.format(Locale.ROOT, "first frame painted; CPU so far: FX thread %.0f ms, whole "
+                        + "process %.0f ms", ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e6,
+                        ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                                .getProcessCpuTime() / 1e6));
+            }
             bench.holdRuns(false);
             trace("first run started");
+            if (!presetsIn) {
+                presets.thenAccept(p -> Platform.runLater(() -> {
+                    bench.controls().addScenarios(builtIn.size(), p);
+                    trace("presets added to the chooser");
+                }));
+            }
         });
+        stage.show();
+        trace("shown");
         int shot = args.indexOf("--screenshot");
         if (shot >= 0 && shot + 1 < args.size()) {
             new ScreenshotMode(bench, scene, Path.of(args.get(shot + 1))).arm();
@@ -92,6 +116,43 @@ public final class WorkbenchApp extends Application {
         if (args.contains("--bench")) {
             new BenchMode(bench).start();
         }
+    }
+
+    private static int intArg(List<String> args, String name, int fallback) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? Integer.parseInt(args.get(i + 1)) : fallback;
+    }
+
+    /**
+     * Runs the action once the window's first frame has been painted. JavaFX paints a pulse on its render thread
+     * after the pulse's layout; the next pulse waits for that painting before it copies its own state. So: after the
+     * first pulse, change the status line (the next pulse then has something to copy, and waits), and after the
+     * second pulse's work on the FX thread, the first frame is on screen. A timer runs the action anyway after 5 s.
+     */
+    private void whenFirstFramePainted(Scene scene, Runnable action) {
+        boolean[] done = {false};
+        Runnable once = () -> {
+            if (!done[0]) {
+                done[0] = true;
+                action.run();
+            }
+        };
+        int[] pulses = {0};
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            pulses[0]++;
+            if (pulses[0] == 1) {
+                trace("first pulse laid out");
+                Platform.runLater(() -> bench.status().busy("Starting the first run\u2026"));
+            } else {
+                scene.removePostLayoutPulseListener(listener[0]);
+                Platform.runLater(once);
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        PauseTransition fallback = new PauseTransition(Duration.seconds(5));
+        fallback.setOnFinished(e -> once.run());
+        fallback.play();
     }
 
     private static void trace(String what) {
@@ -108,9 +169,9 @@ public final class WorkbenchApp extends Application {
         }
     }
 
-    /** Built-in scenarios first, then the workbench-compatible presets of assets/presets, if that folder exists. */
-    static List<Scenario> scenarios() {
-        List<Scenario> out = new ArrayList<>(Scenarios.all());
+    /** The workbench-compatible presets of assets/presets (or -Dgw.app.presets), if that folder exists. */
+    static List<Scenario> presets() {
+        List<Scenario> out = new ArrayList<>();
         String prop = System.getProperty("gw.app.presets");
         List<Path> candidates = prop != null ? List.of(Path.of(prop))
                 : List.of(Path.of("assets", "presets"), Path.of("..", "assets", "presets"));

@@ -55,6 +55,29 @@ class PlotsTest extends WorkbenchFixture {
     }
 
     @Test
+    void theFirstFrameShowsTheDensityAndTargetBeforeAnyRun() {
+        // as the window opens: runs held until the first frame is painted, the scenario loaded
+        Workbench held = onFx(() -> {
+            Workbench w = new Workbench(gw.app.state.Scenarios.all());
+            w.holdRuns(true);
+            w.controls().load(gw.app.state.Scenarios.all().get(0));
+            return w;
+        });
+        try {
+            assertNull(held.lastResult());
+            assertFalse(onFx(() -> held.runService().isRunning()), "nothing runs before the frame is painted");
+            List<SamplePanel> panels = held.samples().panels();
+            assertEquals(4, panels.size(), "a panel per scheme of the scenario");
+            for (SamplePanel p : panels) {
+                assertTrue(p.showsDensity(), p.scheme());
+                assertEquals("Sampling\u2026", p.message());
+            }
+        } finally {
+            fx(held::shutdown);
+        }
+    }
+
+    @Test
     void densityStaysBehindTheSamplesAfterEveryRun() {
         awaitRunOf(settings());
         for (double x : new double[] {-1.0, 0.5}) {

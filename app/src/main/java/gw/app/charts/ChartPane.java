@@ -8,29 +8,60 @@ import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartCanvas;
-import org.jfree.chart.fx.ChartViewer;
 
 /**
- * A chart on screen: the JFreeChart viewer without zoom and pan (every view here is recomputed, not browsed), a
+ * A chart on screen: the JFreeChart canvas without zoom and pan (every view here is recomputed, not browsed), a
  * message shown over the plot when its data could not be computed (divergence, invalid setting), and a context
- * menu to save the chart as PNG or SVG and its data as CSV.
+ * menu to save the chart as PNG or SVG and its data as CSV. The canvas sits in a plain region rather than
+ * JFreeChart's ChartViewer, which builds an export menu of its own (a ContextMenu per chart, unused here) while the
+ * window starts; our menu is built on the first right-click.
  */
 public class ChartPane extends StackPane implements Exportable {
-    private final ChartViewer viewer;
+    private final ChartCanvas canvas;
     private final Label message = new Label();
     private final String exportName;
     private final Supplier<CsvTable> data;
     private BiConsumer<Exportable, String> onExport = (e, f) -> { };
+    private ContextMenu menu;
+
+    /** Sizes the canvas to itself; the canvas is unmanaged, so its current size never feeds back into layout. */
+    private static final class CanvasRegion extends Region {
+        private final Canvas canvas;
+
+        CanvasRegion(Canvas canvas) {
+            this.canvas = canvas;
+            canvas.setManaged(false);
+            getChildren().add(canvas);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            canvas.relocate(0, 0);
+            canvas.setWidth(getWidth());
+            canvas.setHeight(getHeight());
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return 400;
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return 300;
+        }
+    }
 
     public ChartPane(String exportName, JFreeChart chart, Supplier<CsvTable> data) {
         this.exportName = exportName;
         this.data = data;
         setId("chart-" + exportName);
-        viewer = new ChartViewer(chart, false);
-        ChartCanvas canvas = viewer.getCanvas();
+        canvas = new ChartCanvas(chart);
         for (String id : new String[] {"zoom", "pan"}) {
             if (canvas.getMouseHandler(id) != null) {
                 canvas.removeMouseHandler(canvas.getMouseHandler(id));
@@ -47,11 +78,16 @@ public class ChartPane extends StackPane implements Exportable {
         message.setVisible(false);
         message.setMouseTransparent(true);
         StackPane.setAlignment(message, Pos.CENTER);
-        getChildren().addAll(viewer, message);
+        Region holder = new CanvasRegion(canvas);
+        getChildren().addAll(holder, message);
         setMinSize(120, 100);
-        ContextMenu menu = new ContextMenu(item("Save chart as PNG\u2026", "png"), item("Save chart as SVG\u2026", "svg"),
-                item("Save plotted data as CSV\u2026", "csv"));
-        viewer.setOnContextMenuRequested(e -> menu.show(viewer, e.getScreenX(), e.getScreenY()));
+        holder.setOnContextMenuRequested(e -> {
+            if (menu == null) {
+                menu = new ContextMenu(item("Save chart as PNG\u2026", "png"), item("Save chart as SVG\u2026", "svg"),
+                        item("Save plotted data as CSV\u2026", "csv"));
+            }
+            menu.show(holder, e.getScreenX(), e.getScreenY());
+        });
     }
 
     private MenuItem item(String text, String format) {
@@ -85,8 +121,9 @@ public class ChartPane extends StackPane implements Exportable {
         return message.isVisible() ? message.getText() : null;
     }
 
-    public ChartViewer viewer() {
-        return viewer;
+    /** The canvas the chart is drawn on (its rendering info maps screen points to data). */
+    public ChartCanvas canvas() {
+        return canvas;
     }
 
     @Override
@@ -96,7 +133,7 @@ public class ChartPane extends StackPane implements Exportable {
 
     @Override
     public JFreeChart chart() {
-        return viewer.getChart();
+        return canvas.getChart();
     }
 
     @Override

@@ -87,7 +87,7 @@ public final class SamplesView extends HBox {
         HBox.setHgrow(p, Priority.ALWAYS);
         p.setPrefWidth(300);
         p.setOnExport(onExport);
-        ChartCanvas canvas = p.viewer().getCanvas();
+        ChartCanvas canvas = p.canvas();
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> pick(p, e, false));
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> pick(p, e, false));
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> pick(p, e, true));
@@ -107,7 +107,7 @@ public final class SamplesView extends HBox {
 
     /** Screen position on a panel's canvas to data coordinates, or null outside the plot area. */
     public static double[] toData(SamplePanel p, double sx, double sy) {
-        var info = p.viewer().getCanvas().getRenderingInfo();
+        var info = p.canvas().getRenderingInfo();
         if (info == null || info.getPlotInfo() == null) {
             return null;
         }

@@ -11,15 +11,13 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 /**
  * The settings column: scenario, path, solvers, the numeric sliders, the target and the schemes. It owns the
@@ -33,15 +31,15 @@ public final class ControlPanel extends VBox {
     }
 
     private final ObjectProperty<Settings> settings = new SimpleObjectProperty<>();
-    private final ComboBox<Scenario> scenario = new ComboBox<>();
+    private final ChoiceBox<Scenario> scenario = new ChoiceBox<>();
     private final javafx.scene.control.TextArea description = new javafx.scene.control.TextArea();
-    private final ComboBox<String> path = combo("path", Paths.NAMES,
+    private final ChoiceBox<String> path = combo("path", Paths.NAMES,
             "Probability path from noise (t = 0) to data (t = 1): ot is the straight line of rectified flow; "
                     + "vp-cosine and vp-linear are the variance-preserving paths of diffusion models.");
-    private final ComboBox<String> solver = combo("solver", Solvers.NAMES,
+    private final ChoiceBox<String> solver = combo("solver", Solvers.NAMES,
             "ODE solver of the sampling steps. ddim and euler take one model call per step, midpoint and heun two, "
                     + "rk4 four.");
-    private final ComboBox<String> lookaheadSolver = combo("lookahead-solver", Solvers.NAMES,
+    private final ChoiceBox<String> lookaheadSolver = combo("lookahead-solver", Solvers.NAMES,
             "Solver of the lookahead: lookahead takes H steps of this solver from t to 1 and differentiates "
                     + "through them.");
     private final ValueSlider steps = new ValueSlider("Steps N", "Number of sampling steps from noise to data. "
@@ -79,7 +77,7 @@ public final class ControlPanel extends VBox {
         scenario.getItems().setAll(scenarios);
         scenario.setId("scenario");
         scenario.setMaxWidth(Double.MAX_VALUE);
-        scenario.setTooltip(tip("A ready-made starting point: data distribution, target and settings."));
+        Tips.lazy(scenario, "A ready-made starting point: data distribution, target and settings.");
         description.setWrapText(true);
         description.setEditable(false);
         description.setFocusTraversable(false);
@@ -87,15 +85,15 @@ public final class ControlPanel extends VBox {
         description.setId("scenario-description");
         description.getStyleClass().add("description");
         trajectories.setId("trajectories");
-        trajectories.setTooltip(tip("Draw the paths of the first " + Settings.TRACED
-                + " particles from noise to data."));
+        Tips.lazy(trajectories, "Draw the paths of the first " + Settings.TRACED
+                + " particles from noise to data.");
         Label schemesLabel = new Label("Schemes to compare");
-        schemesLabel.setTooltip(tip("Each enabled scheme gets its own sample panel and a curve in every chart."));
+        Tips.lazy(schemesLabel, "Each enabled scheme gets its own sample panel and a curve in every chart.");
         Button reset = new Button("Reset");
         reset.setId("reset-scenario");
         reset.setMinWidth(Region.USE_PREF_SIZE);
-        reset.setTooltip(tip("Back to this scenario's own settings (choosing it again in the list does nothing, "
-                + "as it is already chosen)."));
+        Tips.lazy(reset, "Back to this scenario's own settings (choosing it again in the list does nothing, "
+                + "as it is already chosen).");
         reset.setOnAction(e -> {
             if (scenario.getValue() != null) {
                 load(scenario.getValue());
@@ -156,6 +154,16 @@ public final class ControlPanel extends VBox {
         loading = true;
         try {
             scenario.getItems().add(sc);
+        } finally {
+            loading = false;
+        }
+    }
+
+    /** Inserts scenarios into the chooser at a position (the presets, once read, after the built-in ones). */
+    public void addScenarios(int index, List<Scenario> more) {
+        loading = true;
+        try {
+            scenario.getItems().addAll(Math.min(index, scenario.getItems().size()), more);
         } finally {
             loading = false;
         }
@@ -245,17 +253,18 @@ public final class ControlPanel extends VBox {
         return target;
     }
 
-    private static ComboBox<String> combo(String id, List<String> items, String help) {
-        ComboBox<String> c = new ComboBox<>();
+    private static ChoiceBox<String> combo(String id, List<String> items, String help) {
+        ChoiceBox<String> c = new ChoiceBox<>();
         c.getItems().setAll(items);
         c.setId(id);
-        c.setTooltip(tip(help));
+        c.setUserData(help);
+        Tips.lazy(c, help);
         return c;
     }
 
-    private static VBox labelled(String name, ComboBox<String> c) {
+    private static VBox labelled(String name, ChoiceBox<String> c) {
         Label l = new Label(name);
-        l.setTooltip(c.getTooltip());
+        Tips.lazy(l, (String) c.getUserData());
         c.setMaxWidth(Double.MAX_VALUE);
         return new VBox(2, l, c);
     }
@@ -266,12 +275,4 @@ public final class ControlPanel extends VBox {
         return l;
     }
 
-    static Tooltip tip(String text) {
-        Tooltip t = new Tooltip(text);
-        t.setWrapText(true);
-        t.setMaxWidth(360);
-        t.setShowDelay(Duration.millis(300));
-        t.setShowDuration(Duration.seconds(30));
-        return t;
-    }
 }

@@ -4,7 +4,6 @@ import java.util.function.BiConsumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -18,12 +17,9 @@ public final class PointField extends VBox {
     public PointField(String name, String help) {
         setSpacing(2);
         Label label = new Label(name);
-        Tooltip tip = new Tooltip(help);
-        tip.setWrapText(true);
-        tip.setMaxWidth(360);
-        label.setTooltip(tip);
-        x.setTooltip(new Tooltip("Horizontal coordinate of the " + name.toLowerCase() + ". " + help));
-        y.setTooltip(new Tooltip("Vertical coordinate of the " + name.toLowerCase() + ". " + help));
+        Tips.lazy(label, help);
+        Tips.lazy(x, "Horizontal coordinate of the " + name.toLowerCase() + ". " + help);
+        Tips.lazy(y, "Vertical coordinate of the " + name.toLowerCase() + ". " + help);
         x.setId("target-x");
         y.setId("target-y");
         error.setId("target-error");

@@ -23,7 +23,7 @@ public final class SchemeToggles extends VBox {
             CheckBox box = new CheckBox(scheme);
             box.setId("scheme-" + scheme);
             box.setGraphic(new Rectangle(10, 10, SchemeStyle.fx(scheme)));
-            box.setTooltip(gw.app.panels.MathText.tooltip(Schemes.explain(scheme), 360));
+            Tips.lazy(box, Schemes.explain(scheme));
             box.selectedProperty().addListener((o, a, b) -> {
                 if (!updating) {
                     listener.accept(selected());

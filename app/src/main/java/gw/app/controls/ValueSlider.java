@@ -7,12 +7,10 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 /**
  * A named numeric setting: a slider for quick changes, a text field for exact values, and an error line right
@@ -48,10 +46,9 @@ public final class ValueSlider extends VBox {
         setSpacing(2);
         setId(idFor(name));
         Label label = new Label(name);
-        Tooltip tip = tooltip(help);
-        label.setTooltip(tip);
-        slider.setTooltip(tip);
-        field.setTooltip(tooltip(help + " Type a value and press Enter."));
+        Tips.lazy(label, help);
+        Tips.lazy(slider, help);
+        Tips.lazy(field, help + " Type a value and press Enter.");
         slider.setMin(minPos);
         slider.setMax(maxPos);
         slider.setId(getId() + "-slider");
@@ -79,15 +76,6 @@ public final class ValueSlider extends VBox {
                 onText();
             }
         });
-    }
-
-    private static Tooltip tooltip(String text) {
-        Tooltip t = new Tooltip(text);
-        t.setWrapText(true);
-        t.setMaxWidth(360);
-        t.setShowDelay(Duration.millis(300));
-        t.setShowDuration(Duration.seconds(30));
-        return t;
     }
 
     private static String idFor(String name) {

@@ -1,9 +1,7 @@
 package gw.app.panels;
 
-import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-import javafx.util.Duration;
 
 /**
  * Wrapped text that may hold combining marks (the hat of x̂₁). JavaFX 21 wraps a Label or a single Text that holds
@@ -57,24 +55,5 @@ public final class MathText {
             t.getStyleClass().add(styleClass);
             f.getChildren().add(t);
         }
-    }
-
-    /** A wrapping tooltip, built as a TextFlow when the text holds combining marks. */
-    public static Tooltip tooltip(String text, double width) {
-        Tooltip t = new Tooltip();
-        t.setWrapText(true);
-        t.setMaxWidth(width);
-        t.setShowDelay(Duration.millis(300));
-        t.setShowDuration(Duration.seconds(30));
-        if (hasCombiningMark(text)) {
-            TextFlow f = flow(text, "tooltip-text");
-            f.setPrefWidth(width - 16);
-            // a tooltip's text is light on dark; Text nodes do not take the label's text fill
-            f.getChildren().forEach(n -> ((Text) n).setFill(javafx.scene.paint.Color.WHITE));
-            t.setGraphic(f);
-        } else {
-            t.setText(text);
-        }
-        return t;
     }
 }

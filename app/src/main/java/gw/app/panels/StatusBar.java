@@ -1,11 +1,11 @@
 package gw.app.panels;
 
+import gw.app.controls.Tips;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -27,12 +27,12 @@ public final class StatusBar extends HBox {
         progress.managedProperty().bind(progress.visibleProperty());
         cancel.setId("cancel");
         cancel.setDisable(true);
-        cancel.setTooltip(new Tooltip("Stop the computation that is running now; the last finished results stay."));
+        Tips.lazy(cancel, "Stop the computation that is running now; the last finished results stay.");
         cancel.setOnAction(e -> onCancel.run());
         message.setId("status-message");
         timing.setId("status-timing");
-        timing.setTooltip(new Tooltip("Time from your last change to redrawn samples and gradient-error plot: "
-                + "compute (all schemes in parallel) + drawing."));
+        Tips.lazy(timing, "Time from your last change to redrawn samples and gradient-error plot: "
+                + "compute (all schemes in parallel) + drawing.");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         // Cancel and the progress bar first: they stay put whatever the message says

@@ -44,8 +44,9 @@ public final class Schemes {
     public static String explain(String scheme) {
         return switch (scheme) {
             case "none" -> "Plain sampling: no guidance, the model's own distribution.";
-            case "greedy" -> "Posterior (DPS-like) guidance: asks the loss at the one-step prediction x\u03021(x_t); "
-                    + "one model call and one backward pass per step.";
+            // no x-hat here: a combining mark breaks a tooltip's line wrapping (see MathText)
+            case "greedy" -> "Posterior (DPS-like) guidance: asks the loss at the one-step prediction "
+                    + "E[x1 | x_t] and differentiates through it; one model call and one backward pass per step.";
             case "lookahead" -> "Takes H equal steps of the lookahead solver from t to 1 and differentiates through "
                     + "them; H = 1 with ddim is greedy, larger H costs more and is usually more accurate. At the top "
                     + "of the horizon slider it is end-to-end.";
