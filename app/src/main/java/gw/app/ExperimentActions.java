@@ -1,10 +1,10 @@
 package gw.app;
 
-import gw.app.export.AtomicFiles;
 import gw.app.export.ExperimentFiles;
 import gw.app.export.ExportActions;
 import gw.app.state.Scenario;
 import gw.app.state.Settings;
+import gw.experiment.AtomicFiles;
 import gw.experiment.SpecException;
 import java.io.File;
 import java.nio.charset.StandardCharsets;

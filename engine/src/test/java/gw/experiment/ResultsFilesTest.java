@@ -56,6 +56,19 @@ class ResultsFilesTest {
     }
 
     @Test
+    void atomicWriteGivesOrdinaryPermissionsAndCanRefuseToReplace(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("results.json");
+        AtomicFiles.writeString(f, "{}");
+        if (Files.getFileStore(f).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(f)), "readable like any file, not only by the owner");
+        }
+        assertThrows(java.nio.file.FileAlreadyExistsException.class,
+                () -> AtomicFiles.write(f, new byte[] {1}, false));
+        assertEquals("{}", Files.readString(f), "a refused write leaves the file as it was");
+    }
+
+    @Test
     void runDirectoryHasEveryFileAndResumeKeepsFinishedCells(@TempDir Path dir) throws Exception {
         ExperimentSpec spec = new ExperimentSpec("t", "", ExperimentRunTest.base().toBuilder().particles(16)
                 .steps(5).build(), Map.of("scheme", List.of("greedy", "lookahead", "none")), null);

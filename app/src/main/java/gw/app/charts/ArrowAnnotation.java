@@ -6,13 +6,12 @@ import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
-import org.jfree.chart.annotations.AbstractXYAnnotation;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
 
 /** An arrow from a data point along a vector given in data units (a guidance direction in the inspector). */
-public final class ArrowAnnotation extends AbstractXYAnnotation {
+public final class ArrowAnnotation extends IdentityAnnotation {
     private final double x;
     private final double y;
     private final double dx;
@@ -52,20 +51,5 @@ public final class ArrowAnnotation extends AbstractXYAnnotation {
         tip.lineTo(x1 - head * ux + 0.5 * head * uy, y1 - head * uy - 0.5 * head * ux);
         tip.closePath();
         g2.fill(tip);
-    }
-
-    /**
-     * Identity, not JFreeChart's default: AbstractXYAnnotation.equals compares only tool tip and URL, so every
-     * annotation here would equal every other, and removing one (the target marker) from a renderer would also
-     * remove another (the density heat map).
-     */
-    @Override
-    public boolean equals(Object o) {
-        return this == o;
-    }
-
-    @Override
-    public int hashCode() {
-        return System.identityHashCode(this);
     }
 }

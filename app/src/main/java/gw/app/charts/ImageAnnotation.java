@@ -3,13 +3,12 @@ package gw.app.charts;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import org.jfree.chart.annotations.AbstractXYAnnotation;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
 
 /** An image stretched over a rectangle in data coordinates (the density heat map behind the particles). */
-public final class ImageAnnotation extends AbstractXYAnnotation {
+public final class ImageAnnotation extends IdentityAnnotation {
     private final BufferedImage image;
     private final double[] bounds;
 
@@ -28,20 +27,5 @@ public final class ImageAnnotation extends AbstractXYAnnotation {
         double y1 = y.valueToJava2D(bounds[2], area, plot.getRangeAxisEdge());
         g2.drawImage(image, (int) Math.round(x0), (int) Math.round(y0), (int) Math.round(x1 - x0),
                 (int) Math.round(y1 - y0), null);
-    }
-
-    /**
-     * Identity, not JFreeChart's default: AbstractXYAnnotation.equals compares only tool tip and URL, so every
-     * annotation here would equal every other, and removing one (the target marker) from a renderer would also
-     * remove another (the density heat map).
-     */
-    @Override
-    public boolean equals(Object o) {
-        return this == o;
-    }
-
-    @Override
-    public int hashCode() {
-        return System.identityHashCode(this);
     }
 }

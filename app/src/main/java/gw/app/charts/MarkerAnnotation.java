@@ -6,13 +6,12 @@ import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
-import org.jfree.chart.annotations.AbstractXYAnnotation;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
 
 /** A marker of fixed screen size at a data point: the target's crosshair, or a labelled dot in the inspector. */
-public final class MarkerAnnotation extends AbstractXYAnnotation {
+public final class MarkerAnnotation extends IdentityAnnotation {
     public enum Kind { TARGET, DOT, RING }
 
     private final double x;
@@ -75,20 +74,5 @@ public final class MarkerAnnotation extends AbstractXYAnnotation {
             g2.setPaint(Color.BLACK);
             g2.drawString(label, (float) px + 10, (float) py - 8);
         }
-    }
-
-    /**
-     * Identity, not JFreeChart's default: AbstractXYAnnotation.equals compares only tool tip and URL, so every
-     * annotation here would equal every other, and removing one (the target marker) from a renderer would also
-     * remove another (the density heat map).
-     */
-    @Override
-    public boolean equals(Object o) {
-        return this == o;
-    }
-
-    @Override
-    public int hashCode() {
-        return System.identityHashCode(this);
     }
 }

@@ -9,7 +9,6 @@ import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.util.ArrayList;
 import java.util.List;
-import org.jfree.chart.annotations.AbstractXYAnnotation;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
@@ -19,7 +18,7 @@ import org.jfree.chart.plot.XYPlot;
  * around its point that stays inside the plot, clear of the labels placed before it and of as few plotted points
  * as possible, on a white box so it reads over lines. Labels are placed in the order they were added.
  */
-public final class PointLabels extends AbstractXYAnnotation {
+public final class PointLabels extends IdentityAnnotation {
     private record Label(double x, double y, String text, Color color) {
     }
 
@@ -125,16 +124,5 @@ public final class PointLabels extends AbstractXYAnnotation {
             out.add(new Rectangle2D.Double(x + o[0], y + o[1], w, h));
         }
         return out;
-    }
-
-    /** Identity (see MarkerAnnotation): JFreeChart's default equality would make all annotations equal. */
-    @Override
-    public boolean equals(Object o) {
-        return this == o;
-    }
-
-    @Override
-    public int hashCode() {
-        return System.identityHashCode(this);
     }
 }

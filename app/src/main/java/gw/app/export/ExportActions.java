@@ -1,5 +1,6 @@
 package gw.app.export;
 
+import gw.experiment.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
