@@ -3,7 +3,6 @@ package gw.app.charts;
 import gw.app.export.CsvTable;
 import gw.app.export.Exportable;
 import java.util.function.BiConsumer;
-import java.util.function.Supplier;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -21,11 +20,10 @@ import org.jfree.chart.fx.ChartCanvas;
  * JFreeChart's ChartViewer, which builds an export menu of its own (a ContextMenu per chart, unused here) while the
  * window starts; our menu is built on the first right-click.
  */
-public class ChartPane extends StackPane implements Exportable {
+public abstract class ChartPane extends StackPane implements Exportable {
     private final ChartCanvas canvas;
     private final Label message = new Label();
     private final String exportName;
-    private final Supplier<CsvTable> data;
     private BiConsumer<Exportable, String> onExport = (e, f) -> { };
     private ContextMenu menu;
 
@@ -57,9 +55,8 @@ public class ChartPane extends StackPane implements Exportable {
         }
     }
 
-    public ChartPane(String exportName, JFreeChart chart, Supplier<CsvTable> data) {
+    protected ChartPane(String exportName, JFreeChart chart) {
         this.exportName = exportName;
-        this.data = data;
         setId("chart-" + exportName);
         canvas = new ChartCanvas(chart);
         for (String id : new String[] {"zoom", "pan"}) {
@@ -138,6 +135,9 @@ public class ChartPane extends StackPane implements Exportable {
 
     @Override
     public CsvTable data() {
-        return data.get();
+        return table();
     }
+
+    /** The plotted data, as exported to CSV. */
+    protected abstract CsvTable table();
 }

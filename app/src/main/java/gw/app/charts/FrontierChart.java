@@ -7,7 +7,6 @@ import gw.app.state.Schemes;
 import java.awt.Color;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -27,20 +26,11 @@ public final class FrontierChart extends ChartPane {
     private ComputeCurves last;
     private PointLabels labels = new PointLabels();
 
-    private FrontierChart(JFreeChart chart, XYPlot plot, Holder h) {
-        super("loss-vs-compute", chart, h);
-        h.chart = this;
+    private FrontierChart(JFreeChart chart, XYPlot plot) {
+        super("loss-vs-compute", chart);
         this.plot = plot;
         plot.setDataset(data);
         plot.setRenderer(renderer);
-    }
-
-    private static final class Holder implements Supplier<CsvTable> {
-        FrontierChart chart;
-
-        public CsvTable get() {
-            return chart.table();
-        }
     }
 
     public static FrontierChart create() {
@@ -49,7 +39,7 @@ public final class FrontierChart extends ChartPane {
         XYPlot plot = Charts.plot(ms, loss);
         JFreeChart chart = Charts.chart("Loss vs compute", plot, true);
         Charts.subtitle(chart, "lower left is better; lookahead from H = 1 to end-to-end; current setting ringed");
-        return new FrontierChart(chart, plot, new Holder());
+        return new FrontierChart(chart, plot);
     }
 
     public void show(ComputeCurves c) {
@@ -125,7 +115,8 @@ public final class FrontierChart extends ChartPane {
         return data.getSeriesCount();
     }
 
-    CsvTable table() {
+    @Override
+    protected CsvTable table() {
         CsvTable t = new CsvTable("series", "scheme", "steps", "horizon", "wall_ms", "nfe", "mean_loss");
         if (last != null) {
             for (CostPoint p : last.byHorizon()) {

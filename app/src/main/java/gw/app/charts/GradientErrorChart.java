@@ -9,7 +9,6 @@ import gw.app.state.Settings;
 import gw.experiment.StepRecord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -34,9 +33,8 @@ public final class GradientErrorChart extends ChartPane {
     private ErrorProfiles last;
 
     private GradientErrorChart(JFreeChart chart, XYSeriesCollection errors, XYSeriesCollection cosines,
-                               XYLineAndShapeRenderer er, XYLineAndShapeRenderer cr, Holder h) {
-        super("gradient-error", chart, h);
-        h.chart = this;
+                               XYLineAndShapeRenderer er, XYLineAndShapeRenderer cr) {
+        super("gradient-error", chart);
         this.errors = errors;
         this.cosines = cosines;
         this.errRenderer = er;
@@ -44,14 +42,6 @@ public final class GradientErrorChart extends ChartPane {
         CombinedDomainXYPlot plot = (CombinedDomainXYPlot) chart.getPlot();
         this.errAxis = (LogAxis) ((XYPlot) plot.getSubplots().get(0)).getRangeAxis();
         this.cosAxis = (NumberAxis) ((XYPlot) plot.getSubplots().get(1)).getRangeAxis();
-    }
-
-    private static final class Holder implements Supplier<CsvTable> {
-        GradientErrorChart chart;
-
-        public CsvTable get() {
-            return chart.table();
-        }
     }
 
     public static GradientErrorChart create() {
@@ -79,7 +69,7 @@ public final class GradientErrorChart extends ChartPane {
         Charts.subtitle(chart, "g = the scheme's guidance gradient, g* = the exact (continuous end-to-end) gradient; "
                 + "mean over the first " + Settings.METRIC_PARTICLES + " particles, at up to "
                 + ErrorProfiles.MAX_STEPS + " steps");
-        return new GradientErrorChart(chart, e, c, er, cr, new Holder());
+        return new GradientErrorChart(chart, e, c, er, cr);
     }
 
     public void show(ErrorProfiles p) {
@@ -154,7 +144,8 @@ public final class GradientErrorChart extends ChartPane {
         return errors.getSeriesCount();
     }
 
-    CsvTable table() {
+    @Override
+    protected CsvTable table() {
         CsvTable t = new CsvTable("scheme", "step", "t", "rel_error_mean", "rel_error_median", "cosine_mean", "nfe",
                 "vjps", "guidance_ms");
         if (last == null) {

@@ -5,7 +5,6 @@ import gw.app.run.ComputeCurves;
 import gw.app.run.CostPoint;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.util.function.Supplier;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
@@ -26,9 +25,8 @@ public final class HorizonCostChart extends ChartPane {
     private final XYSeriesCollection nfe = new XYSeriesCollection();
     private ComputeCurves last;
 
-    private HorizonCostChart(JFreeChart chart, XYPlot plot, Holder h) {
-        super("cost-vs-horizon", chart, h);
-        h.chart = this;
+    private HorizonCostChart(JFreeChart chart, XYPlot plot) {
+        super("cost-vs-horizon", chart);
         this.plot = plot;
         plot.setDataset(0, ms);
         plot.setDataset(1, nfe);
@@ -47,14 +45,6 @@ public final class HorizonCostChart extends ChartPane {
         plot.mapDatasetToRangeAxis(1, 1);
     }
 
-    private static final class Holder implements Supplier<CsvTable> {
-        HorizonCostChart chart;
-
-        public CsvTable get() {
-            return chart.table();
-        }
-    }
-
     public static HorizonCostChart create() {
         NumberAxis h = Charts.number("lookahead horizon H  (H = N is end-to-end)");
         h.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -64,7 +54,7 @@ public final class HorizonCostChart extends ChartPane {
         JFreeChart chart = Charts.chart("Cost of lookahead vs horizon", plot, true);
         Charts.subtitle(chart, "sampling + guidance for all particles; lookahead takes H steps from every t, "
                 + "end-to-end only the N \u2212 i left");
-        return new HorizonCostChart(chart, plot, new Holder());
+        return new HorizonCostChart(chart, plot);
     }
 
     public void show(ComputeCurves c) {
@@ -118,7 +108,8 @@ public final class HorizonCostChart extends ChartPane {
         return ms.getSeriesCount() + nfe.getSeriesCount();
     }
 
-    CsvTable table() {
+    @Override
+    protected CsvTable table() {
         CsvTable t = new CsvTable("horizon", "steps", "wall_ms", "nfe", "mean_loss", "error");
         if (last != null) {
             for (CostPoint p : last.byHorizon()) {

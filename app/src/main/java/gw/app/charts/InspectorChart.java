@@ -7,7 +7,6 @@ import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -29,9 +28,8 @@ public final class InspectorChart extends ChartPane {
     private final XYLineAndShapeRenderer pathRenderer = new XYLineAndShapeRenderer(true, false);
     private Inspector.Inspection last;
 
-    private InspectorChart(JFreeChart chart, XYPlot plot, Holder h) {
-        super("inspector", chart, h);
-        h.chart = this;
+    private InspectorChart(JFreeChart chart, XYPlot plot) {
+        super("inspector", chart);
         this.plot = plot;
         plot.setDataset(0, points);
         plot.setRenderer(0, pointRenderer);
@@ -44,20 +42,12 @@ public final class InspectorChart extends ChartPane {
         pointRenderer.setDefaultOutlinePaint(Color.WHITE);
     }
 
-    private static final class Holder implements Supplier<CsvTable> {
-        InspectorChart chart;
-
-        public CsvTable get() {
-            return chart.table();
-        }
-    }
-
     public static InspectorChart create() {
         XYPlot plot = Charts.plane(Charts.number("x\u2081"), Charts.number("x\u2082"));
         JFreeChart chart = Charts.chart("Particle inspector", plot, true);
         Charts.subtitle(chart, "dots: where each scheme asks the loss; arrows from x_t: each scheme's push "
                 + "(\u2212gradient), one common scale; wide grey arrow = ideal");
-        return new InspectorChart(chart, plot, new Holder());
+        return new InspectorChart(chart, plot);
     }
 
     /** @param trajectory the particle's states x_0 .. x_N under the followed scheme (drawn as a grey line) */
@@ -123,7 +113,8 @@ public final class InspectorChart extends ChartPane {
         return last;
     }
 
-    CsvTable table() {
+    @Override
+    protected CsvTable table() {
         CsvTable t = new CsvTable("scheme", "t", "x1", "x2", "grad1", "grad2", "endpoint1", "endpoint2",
                 "rel_error", "cosine", "nfe", "vjps", "ms");
         if (last != null) {

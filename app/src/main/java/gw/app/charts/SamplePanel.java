@@ -35,11 +35,10 @@ public final class SamplePanel extends ChartPane {
     private MarkerAnnotation target;
     private double[][] shown = new double[2][0];
 
-    private SamplePanel(String scheme, JFreeChart chart, XYPlot plot, Holder h) {
-        super("samples-" + scheme, chart, h::table);
+    private SamplePanel(String scheme, JFreeChart chart, XYPlot plot) {
+        super("samples-" + scheme, chart);
         this.scheme = scheme;
         this.plot = plot;
-        h.panel = this;
         setId("samples-" + scheme);
         plot.setDataset(0, particles);
         plot.setRenderer(0, dots);
@@ -56,20 +55,12 @@ public final class SamplePanel extends ChartPane {
         lines.setDefaultSeriesVisibleInLegend(false);
     }
 
-    private static final class Holder {
-        SamplePanel panel;
-
-        CsvTable table() {
-            return panel.table();
-        }
-    }
-
     public static SamplePanel create(String scheme) {
         NumberAxis x = Charts.number("x\u2081");
         NumberAxis y = Charts.number("x\u2082");
         XYPlot plot = Charts.plane(x, y);
         JFreeChart chart = Charts.chart(scheme, plot, false);
-        return new SamplePanel(scheme, chart, plot, new Holder());
+        return new SamplePanel(scheme, chart, plot);
     }
 
     public String scheme() {
@@ -192,7 +183,8 @@ public final class SamplePanel extends ChartPane {
         return plot;
     }
 
-    CsvTable table() {
+    @Override
+    protected CsvTable table() {
         CsvTable t = new CsvTable("scheme", "particle", "x1", "x2");
         for (int i = 0; i < shown[0].length; i++) {
             t.add(scheme, i, shown[0][i], shown[1][i]);

@@ -8,7 +8,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -29,9 +28,8 @@ public final class StepsCostChart extends ChartPane {
     private final XYLineAndShapeRenderer nfeRenderer = Charts.lines(true);
     private ComputeCurves last;
 
-    private StepsCostChart(JFreeChart chart, CombinedDomainXYPlot plot, Holder h) {
-        super("cost-vs-steps", chart, h);
-        h.chart = this;
+    private StepsCostChart(JFreeChart chart, CombinedDomainXYPlot plot) {
+        super("cost-vs-steps", chart);
         this.plot = plot;
         XYPlot top = (XYPlot) plot.getSubplots().get(0);
         XYPlot bottom = (XYPlot) plot.getSubplots().get(1);
@@ -40,14 +38,6 @@ public final class StepsCostChart extends ChartPane {
         bottom.setDataset(nfe);
         bottom.setRenderer(nfeRenderer);
         nfeRenderer.setDefaultSeriesVisibleInLegend(false);
-    }
-
-    private static final class Holder implements Supplier<CsvTable> {
-        StepsCostChart chart;
-
-        public CsvTable get() {
-            return chart.table();
-        }
     }
 
     public static StepsCostChart create() {
@@ -61,7 +51,7 @@ public final class StepsCostChart extends ChartPane {
         plot.add(Charts.plot(null, nfe), 1);
         JFreeChart chart = Charts.chart("Cost vs step count", plot, true);
         Charts.subtitle(chart, "each enabled scheme; lookahead at the current H; current N marked");
-        return new StepsCostChart(chart, plot, new Holder());
+        return new StepsCostChart(chart, plot);
     }
 
     public void show(ComputeCurves c) {
@@ -108,7 +98,8 @@ public final class StepsCostChart extends ChartPane {
         return ms.getSeriesCount();
     }
 
-    CsvTable table() {
+    @Override
+    protected CsvTable table() {
         CsvTable t = new CsvTable("scheme", "steps", "horizon", "wall_ms", "nfe", "mean_loss", "error");
         if (last != null) {
             for (List<CostPoint> ps : last.bySteps().values()) {
