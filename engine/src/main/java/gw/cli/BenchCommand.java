@@ -3,7 +3,6 @@ package gw.cli;
 import gw.guidance.GradientScheme;
 import gw.guidance.GuidedSampler;
 import gw.guidance.Lookahead;
-import gw.metric.Stats;
 import gw.model.GaussianMixture;
 import gw.objective.SquaredDistance;
 import gw.path.Paths;
@@ -17,6 +16,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -46,11 +46,8 @@ public final class BenchCommand implements Callable<Integer> {
             defaultValue = "1,5,all")
     List<String> horizons;
 
-    @Option(names = "--runs", description = "Timed runs per horizon (default ${DEFAULT-VALUE}).", defaultValue = "5")
-    int runs;
-
-    @Option(names = "--warmup", description = "Untimed warm-up runs (default ${DEFAULT-VALUE}).", defaultValue = "2")
-    int warmup;
+    @Mixin
+    TimedRuns timing;
 
     @Option(names = "--scale", description = "Guidance scale s (default ${DEFAULT-VALUE}).", defaultValue = "0.5")
     double scale;
@@ -70,20 +67,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (steps < 1 || steps > 10_000) {
             throw new ParameterException(command.commandLine(), "--steps must be in 1..10000, got " + steps);
         }
-        if (runs < 1 || runs > 1000 || warmup < 0 || warmup > 1000) {
-            throw new ParameterException(command.commandLine(), "--runs must be in 1..1000 and --warmup in 0..1000");
-        }
+        timing.validate(command.commandLine());
         for (String h : horizons) {
             int horizon = parseHorizon(h);
-            double[] ms = new double[runs];
-            for (int r = -warmup; r < runs; r++) {
-                long start = System.nanoTime();
-                runOnce(horizon);
-                if (r >= 0) {
-                    ms[r] = (System.nanoTime() - start) / 1e6;
-                }
-            }
-            double median = Stats.median(ms);
+            double median = timing.measure(() -> runOnce(horizon)).medianMs();
             out.printf("horizon=%s particles=%d steps=%d ms=%.1f particle-steps/s=%.0f%n", h, particles, steps,
                     median, particles * (double) steps / (median / 1000.0));
         }

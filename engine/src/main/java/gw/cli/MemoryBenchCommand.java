@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -55,11 +56,8 @@ public final class MemoryBenchCommand implements Callable<Integer> {
             defaultValue = "4")
     int snapshots;
 
-    @Option(names = "--runs", description = "Timed runs per cell (default ${DEFAULT-VALUE}).", defaultValue = "5")
-    int runs;
-
-    @Option(names = "--warmup", description = "Untimed warm-up runs (default ${DEFAULT-VALUE}).", defaultValue = "2")
-    int warmup;
+    @Mixin
+    TimedRuns timing;
 
     @Option(names = "--ideal-tolerance", description = "Relative tolerance of the continuous ideal "
             + "(default ${DEFAULT-VALUE}).", defaultValue = "1e-8")
@@ -84,22 +82,23 @@ public final class MemoryBenchCommand implements Callable<Integer> {
         // one pass at the largest N first, so the JIT has compiled every kernel before any cell is timed
         int largest = steps.stream().mapToInt(Integer::intValue).max().orElse(1);
         for (GradientScheme v : variants(step, largest).values()) {
-            for (int r = 0; r < warmup; r++) {
+            for (int r = 0; r < timing.warmup; r++) {
                 v.gradient(Dynamics.inTime(BenchCommand.REFERENCE_GMM, path), loss, x, 0.0, null);
             }
         }
         out.printf("End-to-end gradient at t = 0: reference 2-D GMM, path ot, L = 0.5|x1 - (1.5, 0.5)|^2, %d particles "
                 + "x ~ N(0, I) (seed %d), solver %s; ms: median of %d runs; rel.err: median over particles of "
-                + "|g - g*|/|g*| vs the continuous ideal (tolerance %.0e)%n%n", particles, seed, step.name(), runs,
+                + "|g - g*|/|g*| vs the continuous ideal (tolerance %.0e)%n%n", particles, seed, step.name(), timing.runs,
                 idealTolerance);
         out.printf("%5s  %-18s %12s %10s %8s %8s %12s%n", "N", "variant", "peak KiB", "ms", "NFEs", "VJPs",
                 "rel.err");
         for (int n : steps) {
             for (Map.Entry<String, GradientScheme> v : variants(step, n).entrySet()) {
-                Row r = measure(v.getValue(), path, loss, x);
-                double err = Stats.median(Agreement.relativeError(r.g.gradient(), ideal));
+                TimedRuns.Timed<GuidanceGradient> r = measure(v.getValue(), path, loss, x);
+                GuidanceGradient g = r.last();
+                double err = Stats.median(Agreement.relativeError(g.gradient(), ideal));
                 out.printf("%5d  %-18s %12.1f %10.2f %8d %8d %12.3e%n", n, v.getKey(),
-                        r.g.peakRetainedBytes() / 1024.0, r.ms, r.g.nfe(), r.g.vjps(), err);
+                        g.peakRetainedBytes() / 1024.0, r.medianMs(), g.nfe(), g.vjps(), err);
             }
         }
         out.println();
@@ -125,9 +124,7 @@ public final class MemoryBenchCommand implements Callable<Integer> {
         if (snapshots < 1 || snapshots > 100_000) {
             throw new ParameterException(command.commandLine(), "--snapshots must be in 1..100000, got " + snapshots);
         }
-        if (runs < 1 || runs > 1000 || warmup < 0 || warmup > 1000) {
-            throw new ParameterException(command.commandLine(), "--runs must be in 1..1000 and --warmup in 0..1000");
-        }
+        timing.validate(command.commandLine());
     }
 
     private Map<String, GradientScheme> variants(Step step, int n) {
@@ -141,18 +138,9 @@ public final class MemoryBenchCommand implements Callable<Integer> {
         return v;
     }
 
-    private record Row(GuidanceGradient g, double ms) {
-    }
-
-    private Row measure(GradientScheme scheme, AffinePath path, SquaredDistance loss, Batch x) {
-        double[] ms = new double[runs];
-        GuidanceGradient last = null;
-        for (int r = -warmup; r < runs; r++) {
-            last = scheme.gradient(Dynamics.inTime(BenchCommand.REFERENCE_GMM, path), loss, x, 0.0, null);
-            if (r >= 0) {
-                ms[r] = last.nanos() / 1e6;
-            }
-        }
-        return new Row(last, Stats.median(ms));
+    private TimedRuns.Timed<GuidanceGradient> measure(GradientScheme scheme, AffinePath path, SquaredDistance loss,
+                                                      Batch x) {
+        return timing.measure(() -> scheme.gradient(Dynamics.inTime(BenchCommand.REFERENCE_GMM, path), loss, x, 0.0,
+                null));
     }
 }

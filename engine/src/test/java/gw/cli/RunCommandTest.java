@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gw.experiment.ExperimentJson;
+import gw.experiment.ExperimentJsonTest;
 import gw.experiment.ExperimentSpec;
 import gw.experiment.Npy;
 import gw.experiment.ResultsWriter;
@@ -44,17 +44,8 @@ class RunCommandTest {
 
     /** The ExperimentRunTest mixture and loss, with small settings. */
     static ObjectNode spec(int particles, int steps) {
-        ObjectNode s = Cli.JSON.createObjectNode();
+        ObjectNode s = ExperimentJsonTest.minimalSpec();
         s.put("name", "run-test");
-        ObjectNode m = s.putObject("model");
-        m.put("kind", "gmm");
-        m.putArray("weights").add(0.3).add(0.3).add(0.4);
-        ArrayNode means = m.putArray("means");
-        means.addArray().add(-2.0).add(0.0);
-        means.addArray().add(2.0).add(1.0);
-        means.addArray().add(0.0).add(-2.5);
-        m.putArray("stds").add(0.3).add(0.5).add(0.4);
-        s.putObject("objective").put("kind", "squared-distance").putArray("target").add(1.5).add(0.5);
         s.put("solver", "heun").put("particles", particles).put("steps", steps).put("seed", 5);
         s.putObject("metrics").put("particles", 2).put("idealTolerance", 1e-5);
         return s;

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * write-then-parse gives the same experiment, and every validation rule of the fields the probe spec does not have
  * throws a {@link SpecException} naming the JSON path and saying what is allowed.
  */
-class ExperimentJsonTest {
+public class ExperimentJsonTest {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final double SENTINEL = 777.125;
 
@@ -61,7 +61,7 @@ class ExperimentJsonTest {
     }
 
     /** Only the two required fields: the mixture of ExperimentRunTest and a squared distance. */
-    static ObjectNode minimalSpec() {
+    public static ObjectNode minimalSpec() {
         ObjectNode s = JSON.createObjectNode();
         ObjectNode m = s.putObject("model");
         m.put("kind", "gmm");
