@@ -34,7 +34,7 @@ public final class TrainRun {
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
-        if (existing == null || !Files.isWritable(existing)) {
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
             throw new SpecException("--out", out + " cannot be written");
         }
         if (resume && !Files.isRegularFile(out.resolve(CHECKPOINT))) {
