@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gw.experiment.AtomicFiles;
 import gw.experiment.ResultsWriter;
-import gw.experiment.SpecException;
+import gw.spec.SpecException;
 import gw.model.LearnedModels;
 import gw.model.net.Mlp;
 import java.io.IOException;

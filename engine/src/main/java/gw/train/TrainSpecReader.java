@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gw.data.DataSpec;
 import gw.data.Procedural;
-import gw.experiment.SpecException;
+import gw.spec.SpecException;
 import gw.model.GaussianMixture;
 import gw.model.net.Mlp;
 import gw.model.net.Networks;
