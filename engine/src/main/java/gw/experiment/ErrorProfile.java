@@ -8,6 +8,7 @@ import gw.solver.Dynamics;
 import gw.solver.Grid;
 import gw.solver.Interruption;
 import gw.spec.CellSpec;
+import gw.spec.SchemeRegistry;
 import gw.tensor.Batch;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +32,7 @@ public final class ErrorProfile {
      * @return one record per measured step, in time order; empty for an unguided cell
      */
     public static List<StepRecord> measure(CellSpec spec, List<Batch> states, int particles, int maxSteps) {
-        GradientScheme scheme = SchemeFactory.build(spec);
+        GradientScheme scheme = SchemeRegistry.build(spec);
         if (scheme == null || spec.scale() == 0 || states.isEmpty()) {
             return List.of();
         }
@@ -88,7 +89,7 @@ public final class ErrorProfile {
         List<List<StepRecord>> records = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (CellSpec c : specs) {
-            schemes.add(SchemeFactory.build(c));
+            schemes.add(SchemeRegistry.build(c));
             records.add(new ArrayList<>());
             errors.add(null);
         }
