@@ -40,26 +40,11 @@ public final class RungeKuttaStep implements Step {
     @Override
     public StepTape forward(Dynamics f, Batch x, double t0, double t1, Prediction first) {
         double h = t1 - t0;
-        int s = tableau.stages();
-        Prediction[] stage = new Prediction[s];
-        Batch[] k = new Batch[s];
-        for (int i = 0; i < s; i++) {
-            Batch y = x;
-            double[] ai = tableau.a()[i];
-            for (int j = 0; j < ai.length; j++) {
-                if (ai[j] != 0) {
-                    y = (y == x ? x.copy() : y).addScaled(k[j], h * ai[j]);
-                }
-            }
-            stage[i] = i == 0 && first != null ? first : f.predict(y, t0 + tableau.c()[i] * h);
-            k[i] = stage[i].velocity();
-        }
-        Batch out = x.copy();
-        for (int i = 0; i < s; i++) {
-            if (tableau.b()[i] != 0) {
-                out.addScaled(k[i], h * tableau.b()[i]);
-            }
-        }
+        Prediction[] stage = new Prediction[tableau.stages()];
+        Batch out = tableau.step(x, t0, h, (i, y, t) -> {
+            stage[i] = i == 0 && first != null ? first : f.predict(y, t);
+            return stage[i].velocity();
+        });
         return new Tape(f, h, stage, out);
     }
 
