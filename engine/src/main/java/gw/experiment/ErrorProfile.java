@@ -2,6 +2,7 @@ package gw.experiment;
 
 import gw.guidance.GradientScheme;
 import gw.guidance.GuidanceGradient;
+import gw.guidance.GuidedSampler;
 import gw.guidance.IdealGradient;
 import gw.path.Paths;
 import gw.solver.Dynamics;
@@ -47,7 +48,7 @@ public final class ErrorProfile {
         List<StepRecord> out = new ArrayList<>();
         for (int i : steps(n, maxSteps)) {
             double t = grid[i];
-            if (t < spec.tStart() || t > spec.tEnd()) {
+            if (!GuidedSampler.inWindow(t, spec.tStart(), spec.tEnd())) {
                 continue;
             }
             Interruption.check();
@@ -100,8 +101,8 @@ public final class ErrorProfile {
             List<GuidanceGradient> gs = new ArrayList<>();
             for (int k = 0; k < specs.size(); k++) {
                 CellSpec c = specs.get(k);
-                if (schemes.get(k) == null || errors.get(k) != null || c.scale() == 0 || t < c.tStart()
-                        || t > c.tEnd() || states.get(k).size() <= i) {
+                if (errors.get(k) != null || !GuidedSampler.guides(schemes.get(k), c.scale(), c.tStart(), c.tEnd(), t)
+                        || states.get(k).size() <= i) {
                     continue;
                 }
                 Interruption.check();

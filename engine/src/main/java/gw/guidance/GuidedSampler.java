@@ -23,8 +23,18 @@ public final class GuidedSampler {
         }
 
         boolean guidedAt(double t) {
-            return scheme != null && scale != 0 && t >= tStart && t <= tEnd;
+            return guides(scheme, scale, tStart, tEnd, t);
         }
+    }
+
+    /** Whether t lies in the guidance window [tStart, tEnd]: the one definition, for sampling and measuring. */
+    public static boolean inWindow(double t, double tStart, double tEnd) {
+        return t >= tStart && t <= tEnd;
+    }
+
+    /** Whether a step at time t is guided: a scheme, a non-zero scale, and t in the window. */
+    public static boolean guides(GradientScheme scheme, double scale, double tStart, double tEnd, double t) {
+        return scheme != null && scale != 0 && inWindow(t, tStart, tEnd);
     }
 
     /** Called after each grid step with the state before it and the gradient used (null if unguided there). */
