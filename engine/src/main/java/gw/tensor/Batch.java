@@ -109,6 +109,15 @@ public final class Batch implements Axpy<Batch> {
         return this;
     }
 
+    /** Row i of this -= s[i] * row i of other, in place; returns this (the guided step x - s_i g_i). */
+    public Batch subtractRowScaled(double[] s, Batch other) {
+        double[] b = other.data;
+        for (int i = 0; i < data.length; i++) {
+            data[i] -= s[i / cols] * b[i];
+        }
+        return this;
+    }
+
     /** a * this + b * other, new. */
     public Batch combine(double a, Batch other, double b) {
         double[] o = new double[data.length];
