@@ -12,7 +12,7 @@ import gw.tensor.Batch;
 /**
  * Continuous adjoint (optimize-then-discretize): solve forward to x1 keeping nothing, then integrate the
  * augmented system d/dt (x, a) = (u(x, t), -(du/dx)^T a) backwards from (x1, grad L(x1)) at t = 1 to t with
- * an explicit Runge-Kutta method (MATH eqs. (5.3)-(5.4)), through the same {@link ButcherTableau#step} as the
+ * an explicit Runge-Kutta method (MATH eqs. (6.3)-(6.4)), through the same {@link ButcherTableau#step} as the
  * forward solve (as torchdiffeq hands the augmented dynamics to its one integrator). Memory does not grow with
  * the number of steps.
  */
@@ -80,7 +80,7 @@ public final class ContinuousAdjoint implements GradientScheme {
 
     /**
      * One step of the augmented system from tau by dt (negative) through the sampling solver's own tableau stepping
-     * (MATH eq. (5.4)): slope (u, -(du/dx)^T a). Its stage slopes and the live model evaluation are counted as
+     * (MATH eq. (6.4)): slope (u, -(du/dx)^T a). Its stage slopes and the live model evaluation are counted as
      * retained while the step runs, like the one live step record of checkpointed backpropagation, so that peak
      * memory compares like for like.
      */

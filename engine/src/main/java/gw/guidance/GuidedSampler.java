@@ -8,7 +8,7 @@ import gw.solver.Step;
 import gw.tensor.Batch;
 
 /**
- * Guided sampling on a grid (MATH eqs. (3.5)-(3.6)): x_{i+1} = Step(x_i, t_i -> t_{i+1}) - s_i g(x_i), where g is the
+ * Guided sampling on a grid (MATH eqs. (3.6)-(3.7)): x_{i+1} = Step(x_i, t_i -> t_{i+1}) - s_i g(x_i), where g is the
  * scheme's gradient at (x_i, t_i) and s_i the guidance scale, zero outside the window [tStart, tEnd]. With DPS
  * normalisation each particle's scale is s / sqrt(2 L(xhat1(x_i, t_i))). The model evaluation at (x_i, t_i) is
  * shared by the step and the scheme.
@@ -53,7 +53,7 @@ public final class GuidedSampler {
             double t = grid[i];
             Prediction first = f.predict(x, t);
             GuidanceGradient g = s.guidedAt(t) ? s.scheme().gradient(f, loss, x, t, first) : null;
-            // x_{i+1} = Step(x_i) - s_i g_i (MATH eq. (3.5))
+            // x_{i+1} = Step(x_i) - s_i g_i (MATH eq. (3.6))
             Batch next = s.solver().forward(f, x, t, grid[i + 1], first).output();
             if (g != null) {
                 next.subtractRowScaled(scales(s, loss, first, x.rows()), g.gradient());
@@ -66,7 +66,7 @@ public final class GuidedSampler {
         return x;
     }
 
-    /** s_i per particle: s, or with DPS normalisation s / sqrt(2 L(xhat1)) (MATH eq. (3.6)). */
+    /** s_i per particle: s, or with DPS normalisation s / sqrt(2 L(xhat1)) (MATH eq. (3.7)). */
     private static double[] scales(Settings s, Objective loss, Prediction first, int rows) {
         double[] out = new double[rows];
         if (!s.dpsNormalize()) {

@@ -99,7 +99,8 @@ final class MixturePrediction implements Prediction {
     }
 
     /**
-     * The mixture's VJP (MATH eq. (5.2)): v^T dy/dx = (r.p) v + sum_k beta_k grad l_k with grad l_k = (alpha mu_k - x)/var_k, gathered as
+     * The mixture's VJP (MATH eq. (6.2)): v^T dy/dx = (r.p) v + sum_k beta_k grad l_k with
+     * grad l_k = (alpha mu_k - x)/var_k, gathered as
      * (r.p) v - (sum_k beta_k/var_k) x + sum_k (beta_k/var_k) alpha mu_k so each row makes one pass over D.
      */
     private Batch vjp(Coefficients pq, Batch v) {

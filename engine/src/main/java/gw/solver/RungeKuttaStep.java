@@ -4,7 +4,8 @@ import gw.model.Prediction;
 import gw.tensor.Batch;
 
 /**
- * An explicit Runge-Kutta step on the velocity u, for any Butcher tableau. Its VJP walks the stages backwards:
+ * An explicit Runge-Kutta step on the velocity u, for any Butcher tableau (MATH eq. (2.3), stepped by
+ * {@link ButcherTableau#step}). Its VJP (MATH eq. (6.1)) walks the stages backwards:
  * kbar_i = h b_i v + h sum_{j>i} a_ji ybar_j, ybar_i = J_i^T kbar_i, and the input gets v + sum_i ybar_i.
  */
 public final class RungeKuttaStep implements Step {

@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * "Greedy is implicit Euler within OTD" (MATH eq. (5.5)), both readings, on `ot` where u = (x̂1 − x)/h, h = 1 − t:
+ * "Greedy is implicit Euler within OTD" (MATH eq. (3.5)), both readings, on `ot` where u = (x̂1 − x)/h, h = 1 − t:
  * one adjoint step from 1 back to t with the Jacobian at the step's far end (x_t, t) and the adjoint at its near
  * end, a(t) = (I + h ∂u/∂x)ᵀ a(1), is exactly greedy; solving the literal implicit-Euler equation
  * a(t) = a(1) + h (∂u/∂x)ᵀ a(t) gives (2I − J)⁻ᵀ ∇L instead, J = ∂x̂1/∂x, which is not greedy.
