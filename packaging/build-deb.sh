@@ -87,19 +87,16 @@ sofiles=$( (find "$image/lib/runtime" "$natives" -type f \( -name '*.so' -o -nam
 bundled=$(for f in $sofiles; do basename "$f"; done; echo libnd4jcpu.so; echo libopenblas_nolapack.so.0)
 needed=$(for f in $sofiles; do objdump -p "$f" 2>/dev/null | awk '/NEEDED/ {print $2}'; done | sort -u)
 pkgs=(libgtk-3-0 libstdc++6 libgcc-s1 libc6)
-ldconfig -p > "$work/ldconfig.txt"
+patterns=()
 for so in $needed; do
-  grep -qxF "$so" <<<"$bundled" && continue
-  path=$(awk -v n="$so" '$1 == n && /x86-64/ {print $NF; exit}' "$work/ldconfig.txt")
-  if [ -z "$path" ]; then
-    echo "[build-deb] warning: $so is not installed here, so it is not in Depends" >&2
-    continue
-  fi
-  pkg=$(dpkg -S "$path" 2>/dev/null || dpkg -S "$(readlink -f "$path")" 2>/dev/null \
-    || dpkg -S "/usr$(readlink -f "$path")" 2>/dev/null || true)
-  pkg=${pkg%%:*}
-  [ -n "$pkg" ] && pkgs+=("$pkg") || echo "[build-deb] warning: no package holds $path" >&2
+  grep -qxF "$so" <<<"$bundled" || patterns+=("*/x86_64-linux-gnu/$so")
 done
+# one dpkg -S for all (each call reads the whole database); "pkg:amd64[, pkg2:amd64]: /path" per match
+pkgs+=($(dpkg -S "${patterns[@]}" 2>"$work/dpkg-S.err" | grep -v '^diversion' | sed 's/: \/.*//; s/, /\n/g' \
+  | sed 's/:.*//' || true))
+if [ -s "$work/dpkg-S.err" ]; then
+  sed 's/^/[build-deb] warning, not in Depends: /' "$work/dpkg-S.err" >&2
+fi
 depends=$(printf '%s\n' "${pkgs[@]}" | sort -u | paste -sd, | sed 's/,/, /g')
 
 cat > "$root/DEBIAN/control" <<CONTROL
