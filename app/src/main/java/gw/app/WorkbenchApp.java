@@ -47,7 +47,7 @@ public final class WorkbenchApp extends Application {
         trace(presetsIn ? "scenarios and presets" : "scenarios (presets still loading)");
         bench = new Workbench(scenarios);
         trace("workbench built");
-        ExportActions dialogs = new ExportActions(stage, m -> bench.status().idle(m));
+        ExportActions dialogs = new ExportActions(stage, m -> bench.model().say(m));
         ExperimentActions experiments = new ExperimentActions(stage, bench, dialogs, sc -> {
             bench.controls().addScenario(sc);
             bench.controls().load(sc);
@@ -143,7 +143,7 @@ public final class WorkbenchApp extends Application {
             pulses[0]++;
             if (pulses[0] == 1) {
                 trace("first pulse laid out");
-                Platform.runLater(() -> bench.status().busy("Starting the first run\u2026"));
+                Platform.runLater(() -> bench.model().say("Starting the first run\u2026"));
             } else {
                 scene.removePostLayoutPulseListener(listener[0]);
                 Platform.runLater(once);
