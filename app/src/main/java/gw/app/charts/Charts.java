@@ -214,6 +214,9 @@ public final class Charts {
             TextTitle t = new TextTitle(text, subtitleFont);
             t.setPaint(Color.DARK_GRAY);
             t.setMaximumLinesToDisplay(lines);
+            // wrap well inside the chart: the line breaks are measured with other font metrics than those drawn
+            // with, and a centred line that comes out wider than the chart is cut on both sides
+            t.setPadding(0, 24, 0, 24);
             c.addSubtitle(0, t);
         }
     }

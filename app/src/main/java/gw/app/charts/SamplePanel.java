@@ -331,7 +331,7 @@ public final class SamplePanel extends ChartPane {
         if (means != null) {
             for (int k = 0; k < means.length; k++) {
                 MarkerAnnotation m = new MarkerAnnotation(means[k][0], means[k][1], MarkerAnnotation.Kind.RING,
-                        new Color(0x30, 0x20, 0x60), String.format(Locale.ROOT, "w %.2f", weights[k]));
+                        new Color(0x30, 0x20, 0x60), null);
                 handleMarks.add(m);
                 dots.addAnnotation(m, Layer.FOREGROUND);
             }
@@ -411,6 +411,12 @@ public final class SamplePanel extends ChartPane {
         hover.setText(String.format(Locale.ROOT, "particle %d \u00b7 x = (%.3f, %.3f)%s \u00b7 final loss %.3g", i,
                 shown[0][i], shown[1][i], atEnd() ? "" : String.format(Locale.ROOT, " at t = %.2f", time()),
                 result.loss()[i]));
+        hover.setVisible(true);
+    }
+
+    /** Shows a line of text in the hover box (a component's description). */
+    public void hoverText(String text) {
+        hover.setText(text);
         hover.setVisible(true);
     }
 

@@ -212,8 +212,16 @@ public final class SamplesView extends HBox {
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> drag(p, e));
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> release(p, e));
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
-            p.hover(p.particleAt(e.getX(), e.getY(), PICK_PX + 1));
-            canvas.setCursor(p.handleAt(e.getX(), e.getY(), HANDLE_PX) >= 0 ? Cursor.HAND : Cursor.DEFAULT);
+            int k = p.handleAt(e.getX(), e.getY(), HANDLE_PX);
+            DataEdits d = settings == null ? null : DataEdits.of(settings.model()).orElse(null);
+            if (k >= 0 && d != null && k < d.means().length) {
+                p.hoverText(String.format(java.util.Locale.ROOT, "component %d \u00b7 mean (%.2f, %.2f) \u00b7 std "
+                        + "%.2f \u00b7 weight %.2f\ndrag: move \u00b7 scroll: width \u00b7 Shift+scroll: weight", k + 1,
+                        d.means()[k][0], d.means()[k][1], d.stds()[k], d.weights()[k]));
+            } else {
+                p.hover(p.particleAt(e.getX(), e.getY(), PICK_PX + 1));
+            }
+            canvas.setCursor(k >= 0 ? Cursor.HAND : Cursor.DEFAULT);
         });
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> p.hover(-1));
         canvas.addEventHandler(ScrollEvent.SCROLL, e -> scroll(p, e));

@@ -61,7 +61,9 @@ public final class TimeScrubber extends HBox {
         Tips.lazy(forward, "One step forward in time.");
         Tips.lazy(predictions, "Also draw, in grey, where the model predicts each particle will end: the prediction "
                 + "E[x\u2081 | x_t], the point greedy guidance asks the loss at.");
-        getChildren().addAll(new Label("Time"), back, play, forward, slider, time, predictions);
+        Label name = new Label("Time");
+        name.setMinWidth(Label.USE_PREF_SIZE);
+        getChildren().addAll(name, back, play, forward, slider, time, predictions);
         slider.valueProperty().addListener((o, a, b) -> {
             if (!updating) {
                 step.set((int) Math.round(b.doubleValue()));
