@@ -84,6 +84,8 @@ public final class WorkbenchApp extends Application {
         if (opts.step() >= 0) {
             bench.model().stepProperty().set(opts.step());
         }
+        bench.scrubber().predictions().setSelected(opts.predictions());
+        bench.model().particleProperty().set(opts.particle());
         // settings and panels (density, target, "Sampling...") are in place for the first frame; the first run
         // starts once that frame is painted, so it does not take the two cores from the painting
         bench.holdRuns(true);

@@ -58,6 +58,9 @@ public final class SamplePanel extends ChartPane {
     private int step = Integer.MAX_VALUE;
     private int highlighted = -1;
     private boolean showPredictions;
+    private boolean showArrows;
+    private final Map<Integer, double[][]> pushes = new HashMap<>();
+    private final List<ArrowAnnotation> arrowMarks = new java.util.ArrayList<>();
     private boolean lecture;
 
     private SamplePanel(String scheme, JFreeChart chart, EqualUnitsPlot plot) {
@@ -126,6 +129,7 @@ public final class SamplePanel extends ChartPane {
         try {
             settings = s;
             predicted.clear();
+            pushes.clear();
             chart.setTitle(Schemes.label(scheme, s));
             chart.getTitle().setFont(Charts.font(Charts.TITLE, lecture));
             chart.getTitle().setPaint(SchemeStyle.color(scheme).darker());
@@ -211,6 +215,7 @@ public final class SamplePanel extends ChartPane {
             predictions.removeSeries(KEY);
         }
         drawHighlight();
+        drawArrows();
         showMessage(null);
         List<String> all = new java.util.ArrayList<>();
         if (!atEnd()) {
@@ -316,6 +321,37 @@ public final class SamplePanel extends ChartPane {
             xy[1][k] = states.get(k).get(highlighted, 1);
         }
         highlight.addSeries(KEY, xy);
+    }
+
+    /**
+     * Arrows on the first particles at the step shown: guidance's push during the next step, per unit time (a
+     * push of 1 over the whole solve is one data unit long).
+     */
+    private void drawArrows() {
+        arrowMarks.forEach(dots::removeAnnotation);
+        arrowMarks.clear();
+        if (!showArrows || result == null || atEnd() || !Schemes.guided(scheme)) {
+            return;
+        }
+        double[][] push = pushes.computeIfAbsent(step(), k -> GuidancePush.at(settings, result.trajectories(), k,
+                GuidancePush.count()));
+        Color c = SchemeStyle.color(scheme).darker();
+        for (int i = 0; i < push[0].length; i++) {
+            ArrowAnnotation a = new ArrowAnnotation(shown[0][i], shown[1][i], push[0][i], push[1][i], c, 1.6f);
+            arrowMarks.add(a);
+            dots.addAnnotation(a, Layer.FOREGROUND);
+        }
+    }
+
+    /** Shows or hides the guidance arrows. */
+    public void setShowArrows(boolean on) {
+        showArrows = on;
+        setStep(step);
+    }
+
+    /** The arrows drawn now (their count; 0 at the end of the solve or without guidance). */
+    public int arrowCount() {
+        return arrowMarks.size();
     }
 
     /** Shows x̂1(x_t) of every particle at the step shown (grey), or hides them. */

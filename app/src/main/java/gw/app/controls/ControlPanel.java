@@ -66,7 +66,7 @@ public final class ControlPanel extends VBox {
     private boolean loading;
 
     public ControlPanel(List<Scenario> scenarios) {
-        setSpacing(8);
+        setSpacing(6);
         setId("controls");
         getStyleClass().add("control-panel");
         horizon = new ValueSlider("Lookahead horizon H", "Equal steps the lookahead scheme takes from t to 1 "
@@ -83,7 +83,7 @@ public final class ControlPanel extends VBox {
         description.setWrapText(true);
         description.setEditable(false);
         description.setFocusTraversable(false);
-        description.setPrefRowCount(5);
+        description.setPrefRowCount(4);
         description.setId("scenario-description");
         description.getStyleClass().add("description");
         trajectories.setId("trajectories");

@@ -26,6 +26,7 @@ public final class TimeScrubber extends HBox {
     private final Button back = new Button("\u25c0");
     private final Button forward = new Button("\u25b6|");
     private final CheckBox predictions = new CheckBox("x\u0302\u2081 predictions");
+    private final CheckBox arrows = new CheckBox("guidance arrows");
     private final IntegerProperty step;
     private final Timeline timeline = new Timeline();
     private int steps = 20;
@@ -63,7 +64,11 @@ public final class TimeScrubber extends HBox {
                 + "E[x\u2081 | x_t], the point greedy guidance asks the loss at.");
         Label name = new Label("Time");
         name.setMinWidth(Label.USE_PREF_SIZE);
-        getChildren().addAll(name, back, play, forward, slider, time, predictions);
+        arrows.setId("time-arrows");
+        arrows.setMinWidth(CheckBox.USE_PREF_SIZE);
+        Tips.lazy(arrows, "Arrows on the first " + gw.app.state.Settings.TRACED + " particles: guidance's push "
+                + "during the next step (the guided step minus the plain solver step), per unit time.");
+        getChildren().addAll(name, back, play, forward, slider, time, predictions, arrows);
         slider.valueProperty().addListener((o, a, b) -> {
             if (!updating) {
                 step.set((int) Math.round(b.doubleValue()));
@@ -144,6 +149,10 @@ public final class TimeScrubber extends HBox {
 
     public Slider slider() {
         return slider;
+    }
+
+    public CheckBox arrows() {
+        return arrows;
     }
 
     public CheckBox predictions() {
