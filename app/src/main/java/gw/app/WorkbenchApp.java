@@ -85,6 +85,7 @@ public final class WorkbenchApp extends Application {
             bench.model().stepProperty().set(opts.step());
         }
         bench.scrubber().predictions().setSelected(opts.predictions());
+        bench.scrubber().arrows().setSelected(opts.arrows());
         bench.model().particleProperty().set(opts.particle());
         // settings and panels (density, target, "Sampling...") are in place for the first frame; the first run
         // starts once that frame is painted, so it does not take the two cores from the painting
