@@ -242,7 +242,8 @@ public final class SamplePanel extends ChartPane {
     }
 
     private double subtitleWidth() {
-        return Math.max(80, getWidth() - 20);
+        // the chart pads its subtitle (see Charts.subtitle) and measures with other font metrics: keep clear
+        return Math.max(80, getWidth() - 80);
     }
 
     /** Time t of the step shown, on the uniform grid. */
@@ -335,9 +336,9 @@ public final class SamplePanel extends ChartPane {
         }
         double[][] push = pushes.computeIfAbsent(step(), k -> GuidancePush.at(settings, result.trajectories(), k,
                 GuidancePush.count()));
-        Color c = SchemeStyle.color(scheme).darker();
+        Color c = SchemeStyle.withAlpha(SchemeStyle.color(scheme).darker(), 200);
         for (int i = 0; i < push[0].length; i++) {
-            ArrowAnnotation a = new ArrowAnnotation(shown[0][i], shown[1][i], push[0][i], push[1][i], c, 1.6f);
+            ArrowAnnotation a = new ArrowAnnotation(shown[0][i], shown[1][i], push[0][i], push[1][i], c, 1.2f);
             arrowMarks.add(a);
             dots.addAnnotation(a, Layer.FOREGROUND);
         }

@@ -83,7 +83,7 @@ public final class ControlPanel extends VBox {
         description.setWrapText(true);
         description.setEditable(false);
         description.setFocusTraversable(false);
-        description.setPrefRowCount(4);
+        description.setPrefRowCount(5);
         description.setId("scenario-description");
         description.getStyleClass().add("description");
         trajectories.setId("trajectories");
@@ -107,6 +107,7 @@ public final class ControlPanel extends VBox {
         scenario.setMinWidth(60);
         scenario.setPrefWidth(120);
         tourLink.setId("tour-link");
+        tourLink.setWrapText(true);
         tourLink.setOnAction(e -> onTour.run());
         Tips.lazy(tourLink, "A few steps through this scenario: each sets the controls and says what to look at.");
         getChildren().addAll(section("Scenario"), chooser, description, tourLink, new Separator(),
