@@ -4,7 +4,7 @@ import gw.app.state.Numbers;
 import gw.app.state.Settings;
 import gw.experiment.CellResult;
 import gw.experiment.CellRunner;
-import gw.experiment.CellSpec;
+import gw.spec.CellSpec;
 import gw.tensor.NonFiniteException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
