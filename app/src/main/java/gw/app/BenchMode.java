@@ -92,18 +92,25 @@ final class BenchMode {
     private void scrub() {
         int n = bench.lastResult().settings().steps();
         List<Double> ms = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int sweep = 0; sweep < 3; sweep++) {
             for (int k = 0; k <= n; k++) {
                 long t0 = System.nanoTime();
+                long c0 = threads.getCurrentThreadCpuTime();
                 bench.samples().setStep(k);
+                cpu.add((threads.getCurrentThreadCpuTime() - c0) / 1e6);
                 ms.add((System.nanoTime() - t0) / 1e6);
             }
         }
         ms.subList(0, n + 1).clear(); // the first sweep warms up
+        cpu.subList(0, n + 1).clear();
+        // the FX thread's CPU time depends far less on other load than the wall time does
         System.out.printf(Locale.ROOT, "[bench] time scrubber, %d panels x %d particles: redraw per step median "
-                + "%.1f ms, max %.1f ms (%d steps)%n", bench.samples().panels().size(),
-                bench.lastResult().settings().particles(), median(ms), ms.stream().mapToDouble(d -> d).max()
-                        .orElse(Double.NaN), ms.size());
+                + "%.1f ms wall (max %.1f), %.1f ms CPU of the FX thread (max %.1f); %d steps%n",
+                bench.samples().panels().size(), bench.lastResult().settings().particles(), median(ms),
+                ms.stream().mapToDouble(d -> d).max().orElse(Double.NaN), median(cpu),
+                cpu.stream().mapToDouble(d -> d).max().orElse(Double.NaN), ms.size());
         bench.samples().setStep(Integer.MAX_VALUE);
     }
 
