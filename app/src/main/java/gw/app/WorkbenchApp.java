@@ -116,6 +116,10 @@ public final class WorkbenchApp extends Application {
         });
         stage.show();
         trace("shown");
+        if (opts.lecture()) {
+            // once more with the window on screen: a theme set before the first showing did not always reach it
+            Platform.runLater(() -> LectureTheme.apply(true));
+        }
         if (opts.screenshot() != null) {
             new ScreenshotMode(bench, scene, opts.screenshot()).arm();
         }

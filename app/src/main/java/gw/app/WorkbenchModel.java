@@ -189,7 +189,9 @@ public final class WorkbenchModel {
 
     /** Phase 1: all samples are in; show them and start measuring the gradient error. */
     private void applySamples(RunResult r) {
-        if (!step.isBound() && step.get() >= stepsOf(result.get())) {
+        // a scrubber at the end of the last run stays at the end of this one (N may have changed)
+        RunResult before = result.get();
+        if (!step.isBound() && before != null && step.get() >= before.settings().steps()) {
             step.set(Integer.MAX_VALUE);
         }
         result.set(r);
@@ -201,10 +203,6 @@ public final class WorkbenchModel {
         errorService.setInput(() -> r);
         errorService.restart();
         busy("Measuring each scheme's gradient error against the ideal\u2026");
-    }
-
-    private static int stepsOf(RunResult r) {
-        return r == null ? 0 : r.settings().steps();
     }
 
     /** Phase 2: the gradient error is in. */

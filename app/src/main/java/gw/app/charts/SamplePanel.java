@@ -229,7 +229,7 @@ public final class SamplePanel extends ChartPane {
         if (!inView(settings.targetX(), settings.targetY())) {
             all.add("target off plot");
         }
-        Charts.subtitle(chart(), Charts.pack(all, Charts.font(Charts.SUBTITLE, lecture), subtitleWidth()), 4);
+        Charts.subtitle(chart(), Charts.pack(all, Charts.font(Charts.SUBTITLE, lecture), subtitleWidth()), 6);
         if (atEnd() && outside > 0 && outside == shown[0].length) {
             // a run that ends far away is finite, so the engine does not call it diverged; say why the plot is empty
             showMessage(String.format(Locale.ROOT, "All %,d particles ended outside the plot (mean loss %.3g): "
