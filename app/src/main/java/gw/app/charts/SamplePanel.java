@@ -150,7 +150,11 @@ public final class SamplePanel extends ChartPane {
                 result = null;
                 tokens = List.of("no samples");
                 drawStep();
-                showMessage(outcome == null ? "Sampling\u2026" : outcome.error());
+                if (outcome == null) {
+                    showNote("Sampling\u2026");
+                } else {
+                    showMessage(outcome.error());
+                }
                 return;
             }
             result = outcome.result();
