@@ -46,11 +46,19 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue a run in DIR, skipping its complete cells.")
     boolean resume;
 
+    @Option(names = "--runs", paramLabel = "R", defaultValue = "5", description = "Timed runs per cell after its "
+            + "measured run (which warms up the JIT); the ms columns are their median; 0 times the measured run "
+            + "(default ${DEFAULT-VALUE}).")
+    int timedRuns;
+
     @Spec
     CommandSpec command;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (timedRuns < 0 || timedRuns > 100) {
+            throw new SpecException("--runs", "must be an integer from 0 to 100, got " + timedRuns);
+        }
         ExperimentSpec spec = ExperimentJson.read(specFile);
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
             throw new SpecException("--out", outDir + " is not a directory");
@@ -95,7 +103,7 @@ public final class RunCommand implements Callable<Integer> {
         }, "ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            Experiment.run(spec, listener, done);
+            Experiment.run(spec, listener, done, timedRuns);
         } catch (CancellationException e) {
             Thread.interrupted();
             writer.markUnfinished("cancelled");

@@ -23,6 +23,8 @@ import java.util.Set;
  */
 public final class ResultsWriter {
     public static final String VERSION = "0.1.0";
+    static final String HEADER = "cell,index,t,nfe,vjps,guidance_ms,rel_error_mean,rel_error_median,cosine_mean,"
+            + "abs_error_mean,zero_references,peak_retained_bytes\n";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
@@ -91,9 +93,10 @@ public final class ResultsWriter {
             c.set("files", JSON.createObjectNode().put("samples", base + ".npy").put("samplesCsv", base + ".csv"));
             c.set("summary", JSON.valueToTree(summaryMap(r.summary())));
             for (StepRecord s : r.steps()) {
-                stepRows.add(String.format("%d,%d,%s,%d,%d,%s,%s,%s,%s,%d", r.index(), s.index(), num(s.t()),
-                        s.nfe(), s.vjps(), num(s.guidanceMs()), num(s.relErrorMean()), num(s.relErrorMedian()),
-                        num(s.cosineMean()), s.peakRetainedBytes()));
+                stepRows.add(String.format("%d,%d,%s,%d,%d,%s,%s,%s,%s,%s,%d,%d", r.index(), s.index(),
+                        num(s.t()), s.nfe(), s.vjps(), num(s.guidanceMs()), num(s.relErrorMean()),
+                        num(s.relErrorMedian()), num(s.cosineMean()), num(s.absErrorMean()), s.zeroReferences(),
+                        s.peakRetainedBytes()));
             }
         }
         flush();
@@ -119,7 +122,7 @@ public final class ResultsWriter {
             arr.add(c);
         }
         StringBuilder csv = new StringBuilder(
-                "cell,index,t,nfe,vjps,guidance_ms,rel_error_mean,rel_error_median,cosine_mean,peak_retained_bytes\n");
+                HEADER);
         stepRows.forEach(row -> csv.append(row).append('\n'));
         AtomicFiles.writeString(dir.resolve("steps.csv"), csv.toString());
         AtomicFiles.write(dir.resolve("results.json"), JSON.writeValueAsBytes(root));
@@ -129,20 +132,25 @@ public final class ResultsWriter {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("meanLoss", jsonNum(s.meanLoss()));
         m.put("medianLoss", jsonNum(s.medianLoss()));
+        m.put("lossQ1", jsonNum(s.lossQ1()));
+        m.put("lossQ3", jsonNum(s.lossQ3()));
+        m.put("outside", s.outside());
         m.put("meanLogLikelihood", jsonNum(s.meanLogLikelihood()));
         m.put("meanRelativeError", jsonNum(s.meanRelativeError()));
         m.put("meanCosine", jsonNum(s.meanCosine()));
+        m.put("meanAbsoluteError", jsonNum(s.meanAbsoluteError()));
         m.put("samplingNfe", s.samplingNfe());
         m.put("guidanceNfe", s.guidanceNfe());
         m.put("guidanceVjps", s.guidanceVjps());
         m.put("samplingMs", s.samplingMs());
         m.put("guidanceMs", s.guidanceMs());
         m.put("metricsMs", s.metricsMs());
+        m.put("timedRuns", s.timedRuns());
         m.put("peakRetainedBytes", s.peakRetainedBytes());
         return m;
     }
 
-    /** JSON has no NaN: unmeasured values are null. */
+    /** JSON has no NaN: unmeasured values are null (CellRunner fails a cell whose values overflowed). */
     private static Object jsonNum(double v) {
         return Double.isFinite(v) ? v : null;
     }
