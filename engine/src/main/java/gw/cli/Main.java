@@ -1,7 +1,7 @@
 package gw.cli;
 
-import gw.experiment.SpecException;
 import gw.solver.NotConvergedException;
+import gw.spec.SpecException;
 import gw.tensor.NonFiniteException;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
