@@ -3,6 +3,8 @@ package gw.experiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gw.spec.ExperimentJson;
+import gw.spec.ExperimentSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
