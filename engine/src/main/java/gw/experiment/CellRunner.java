@@ -99,7 +99,7 @@ public final class CellRunner {
 
     private static GuidedSampler.Settings settings(CellSpec spec, GradientScheme scheme) {
         return new GuidedSampler.Settings(Solvers.byName(spec.solver()), Grid.uniform(spec.steps()), scheme,
-                spec.scale(), spec.dpsNormalize(), spec.tStart(), spec.tEnd());
+                spec.scale(), spec.dpsNormalize(), spec.tStart(), spec.tEnd(), spec.scalePerUnitTime());
     }
 
     /** One run without metrics: {sampling ms, guidance ms}. */
