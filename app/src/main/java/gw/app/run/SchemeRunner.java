@@ -76,10 +76,15 @@ public final class SchemeRunner implements AutoCloseable {
 
     /** Runs cells in parallel; name(i) labels cell i's outcome. */
     public List<SchemeOutcome> runAll(List<CellSpec> cells, Function<Integer, String> name) {
+        return runAll(cells, name, 0);
+    }
+
+    /** As {@link #runAll(List, Function)}; wall times are the median of timedRuns runs after a warm-up (CellRunner). */
+    public List<SchemeOutcome> runAll(List<CellSpec> cells, Function<Integer, String> name, int timedRuns) {
         List<Future<CellResult>> futures = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
             int index = i;
-            futures.add(pool.submit(() -> CellRunner.run(index, cells.get(index), f -> { })));
+            futures.add(pool.submit(() -> CellRunner.run(index, cells.get(index), f -> { }, timedRuns)));
         }
         List<SchemeOutcome> out = new ArrayList<>();
         try {
