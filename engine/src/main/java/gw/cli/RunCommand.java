@@ -60,9 +60,12 @@ public final class RunCommand implements Callable<Integer> {
             throw new SpecException("--runs", "must be an integer from 0 to 100, got " + timedRuns);
         }
         ExperimentSpec spec = ExperimentJson.read(specFile);
-        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
-            throw new SpecException("--out", outDir + " is not a directory");
+        try (OutDir held = OutDir.open(outDir)) {
+            return runLocked(spec);
         }
+    }
+
+    private int runLocked(ExperimentSpec spec) throws IOException, InterruptedException {
         if (!resume && Files.exists(outDir.resolve("results.json"))) {
             throw new SpecException("--out", outDir + " already holds results.json; use --resume to continue it "
                     + "or choose another directory");
@@ -133,6 +136,11 @@ public final class RunCommand implements Callable<Integer> {
         } catch (JsonProcessingException e) {
             throw new SpecException("--resume", outDir.resolve("results.json") + " is not valid JSON: "
                     + e.getOriginalMessage());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new SpecException("--resume", outDir.resolve("steps.csv") + " is not UTF-8 text; it was not "
+                    + "written by run");
+        } catch (IOException e) {
+            throw new SpecException("--resume", "cannot read " + outDir + ": " + SpecException.reason(e));
         }
     }
 }

@@ -49,21 +49,39 @@ public final class ResultsWriter {
         return dir;
     }
 
-    /** Indices of cells that a previous run in this directory completed, for --resume; their rows are kept. */
+    /**
+     * Indices of cells that a previous run in this directory completed, for --resume; their rows are kept.
+     * Temporary files that a killed run left behind are removed. Throws IllegalArgumentException (the message
+     * says what is wrong) for results written for another spec or naming sample files other than its own.
+     */
     public Set<Integer> resume() throws IOException {
         Set<Integer> done = new HashSet<>();
+        removeStaleTemporaries();
         Path results = dir.resolve("results.json");
         if (!Files.exists(results)) {
             return done;
         }
+        if (!Files.isRegularFile(results)) {
+            throw new IllegalArgumentException(results + " is not a regular file");
+        }
         JsonNode old = JSON.readTree(results.toFile());
         if (!old.path("spec").equals(specEcho)) {
-            throw new IllegalArgumentException("--resume: " + results + " was written for a different spec");
+            throw new IllegalArgumentException(results + " was written for a different spec");
         }
         for (JsonNode c : old.path("cells")) {
             int i = c.path("index").asInt(-1);
-            if (i >= 0 && i < cells.length && "complete".equals(c.path("status").asText())
-                    && Files.exists(dir.resolve(c.path("files").path("samples").asText("-")))) {
+            if (i < 0 || i >= cells.length || !"complete".equals(c.path("status").asText())) {
+                continue;
+            }
+            // run names its files itself: anything else (../../etc/passwd) was not written by run
+            String base = String.format("samples/cell-%03d", i);
+            JsonNode files = c.path("files");
+            if (!(base + ".npy").equals(files.path("samples").asText())
+                    || !(base + ".csv").equals(files.path("samplesCsv").asText())) {
+                throw new IllegalArgumentException(results + " names sample files other than " + base
+                        + ".npy/.csv for cell " + i + "; it was not written by run");
+            }
+            if (Files.isRegularFile(dir.resolve(base + ".npy")) && Files.isRegularFile(dir.resolve(base + ".csv"))) {
                 cells[i] = (ObjectNode) c;
                 done.add(i);
             }
@@ -72,12 +90,34 @@ public final class ResultsWriter {
         if (Files.exists(steps)) {
             for (String line : Files.readAllLines(steps)) {
                 int comma = line.indexOf(',');
-                if (comma > 0 && !line.startsWith("cell,") && done.contains(Integer.parseInt(line.substring(0, comma)))) {
+                if (line.startsWith("cell,") || line.isEmpty()) {
+                    continue;
+                }
+                if (comma <= 0 || !line.substring(0, comma).matches("\\d{1,9}")) {
+                    throw new IllegalArgumentException(steps + " has a line that run did not write");
+                }
+                if (done.contains(Integer.parseInt(line.substring(0, comma)))) {
                     stepRows.add(line);
                 }
             }
         }
         return done;
+    }
+
+    /** Deletes the temporary files of AtomicFiles (.NAME.*.tmp) in DIR and DIR/samples: a kill -9 leaves them. */
+    private void removeStaleTemporaries() throws IOException {
+        for (Path d : new Path[] {dir, dir.resolve("samples")}) {
+            if (!Files.isDirectory(d)) {
+                continue;
+            }
+            try (var files = Files.newDirectoryStream(d, ".*.tmp")) {
+                for (Path f : files) {
+                    if (Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        Files.delete(f);
+                    }
+                }
+            }
+        }
     }
 
     /** Records a finished cell and rewrites every file. */

@@ -69,7 +69,7 @@ final class CellSettingsReader {
         long v = f.integer();
         // integer() saturates: Long.MAX_VALUE also stands for every larger number, which must not become a seed
         f.require(v >= 0 && v < Long.MAX_VALUE, "must be an integer from 0 to " + (Long.MAX_VALUE - 1) + ", got "
-                + f.node().asText());
+                + Field.shortened(f.node().asText()));
         return v;
     }
 
