@@ -68,14 +68,44 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(command.commandLine(), "--steps must be in 1..10000, got " + steps);
         }
         timing.validate(command.commandLine());
-        for (String h : horizons) {
-            int horizon = parseHorizon(h);
+        if (!(scale >= 0 && scale <= 1e6)) {
+            throw new ParameterException(command.commandLine(), "--scale must be in 0..1e6, got " + scale);
+        }
+        // every option is checked, and the work and memory estimated, before the first measurement
+        int[] parsed = horizons.stream().mapToInt(this::parseHorizon).toArray();
+        for (int horizon : parsed) {
+            guard(horizon == 0 ? steps : horizon);
+        }
+        for (int j = 0; j < parsed.length; j++) {
+            String h = horizons.get(j);
+            int horizon = parsed[j];
             double median = timing.measure(() -> runOnce(horizon)).medianMs();
             out.printf("horizon=%s particles=%d steps=%d ms=%.1f particle-steps/s=%.0f%n", h, particles, steps,
                     median, particles * (double) steps / (median / 1000.0));
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Refuses a measurement above the run command's limits: 1e12 multiply-adds for all runs, or more kept for one
+     * backward pass (H Euler records per particle) than 60 % of the heap.
+     */
+    private void guard(int horizon) {
+        double evaluation = gw.spec.Workload.evaluationCost(REFERENCE_GMM);
+        double ops = (double) particles * steps * (1 + 2.0 * horizon) * evaluation * (timing.runs + timing.warmup);
+        if (ops > 1e12) {
+            throw new ParameterException(command.commandLine(), String.format("--horizons %d with --particles %d "
+                    + "and --steps %d would take about %.2g multiply-adds over all runs; at most 1e12 are allowed",
+                    horizon, particles, steps, ops));
+        }
+        double bytes = 8.0 * particles * horizon * (gw.spec.Workload.retainedPerEvaluation(REFERENCE_GMM) + 2);
+        double heap = 0.6 * Runtime.getRuntime().maxMemory();
+        if (bytes > heap) {
+            throw new ParameterException(command.commandLine(), String.format("--horizons %d with --particles %d "
+                    + "would keep about %.0f MiB for one backward pass; this JVM may use %.0f MiB (-Xmx)", horizon,
+                    particles, bytes / (1 << 20), heap / (1 << 20)));
+        }
     }
 
     private int parseHorizon(String h) {

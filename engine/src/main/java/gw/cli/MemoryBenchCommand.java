@@ -124,6 +124,10 @@ public final class MemoryBenchCommand implements Callable<Integer> {
         if (snapshots < 1 || snapshots > 100_000) {
             throw new ParameterException(command.commandLine(), "--snapshots must be in 1..100000, got " + snapshots);
         }
+        if (!gw.solver.Solvers.NAMES.contains(solver)) {
+            throw new ParameterException(command.commandLine(), "--solver must be one of "
+                    + String.join(", ", gw.solver.Solvers.NAMES) + ", got '" + solver + "'");
+        }
         timing.validate(command.commandLine());
     }
 
