@@ -46,6 +46,7 @@ final class NoiseOptimizationCell {
         NoiseOptimization.Settings settings = new NoiseOptimization.Settings(Solvers.byName(spec.solver()),
                 Grid.uniform(spec.steps()), n.iterations(), n.learningRate(), n.priorWeight(), n.optimizer())
                 .withBackprop(SchemeFactory.backprop(spec));
-        return n.adjoint() ? settings.withAdjoint() : settings;
+        // the cell's adjointSolver, as for scheme "adjoint"
+        return n.adjoint() ? settings.withAdjoint(SchemeFactory.tableau(spec.adjointSolver())) : settings;
     }
 }
