@@ -51,6 +51,10 @@ public final class RunCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}).")
     int timedRuns;
 
+    @Option(names = "--save-noise", description = "Also write each cell's initial noise x0 (and noise optimisation's "
+            + "optimised x0) as samples/cell-NNN-x0.npy (-x0-optimised.npy).")
+    boolean saveNoise;
+
     @Spec
     CommandSpec command;
 
@@ -71,7 +75,7 @@ public final class RunCommand implements Callable<Integer> {
                     + "or choose another directory");
         }
         JsonNode echo = new ObjectMapper().readTree(spec.source());
-        ResultsWriter writer = new ResultsWriter(outDir, spec, echo);
+        ResultsWriter writer = new ResultsWriter(outDir, spec, echo).saveNoise(saveNoise);
         Set<Integer> done = resume ? resumeOrFail(writer) : Set.of();
         writer.markUnfinished("pending");
         PrintWriter err = command.commandLine().getErr();

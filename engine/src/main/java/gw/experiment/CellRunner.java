@@ -140,7 +140,7 @@ public final class CellRunner {
                 Stats.median(guidance), s.metricsMs(), runs, s.peakRetainedBytes(), s.meanRelativeError(),
                 s.meanCosine(), s.meanAbsoluteError());
         return new CellResult(r.index(), r.spec(), r.status(), r.error(), r.samples(), r.loss(), r.logLikelihood(),
-                r.steps(), timed, r.trajectories());
+                r.steps(), timed, r.trajectories(), r.optimisedNoise());
     }
 
     /**
@@ -184,7 +184,7 @@ public final class CellRunner {
                     + "range)");
         }
         return new CellResult(index, spec, CellResult.Status.COMPLETE, null, x1, loss, loglik, List.copyOf(steps),
-                summary, List.copyOf(trajectories));
+                summary, List.copyOf(trajectories), null);
     }
 
     private static double[] requireFinite(double[] v, String what) {

@@ -29,8 +29,10 @@ final class NoiseOptimizationCell {
                 ? List.of(CellRunner.firstRows(r.x0(), Math.min(spec.trajectoryParticles(), spec.particles())),
                         CellRunner.firstRows(r.x1(), Math.min(spec.trajectoryParticles(), spec.particles())))
                 : List.of();
-        return CellRunner.finish(index, spec, r.x1(), List.of(), trajectories,
+        CellResult done = CellRunner.finish(index, spec, r.x1(), List.of(), trajectories,
                 new long[] {0, r.nfe(), r.vjps(), r.peakRetainedBytes()}, new double[] {0, r.nanos() / 1e6, 0});
+        return new CellResult(done.index(), done.spec(), done.status(), done.error(), done.samples(), done.loss(),
+                done.logLikelihood(), done.steps(), done.summary(), done.trajectories(), r.x0());
     }
 
     /** One more optimisation for timing: {sampling ms (0), guidance ms}. */

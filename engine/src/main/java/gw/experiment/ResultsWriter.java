@@ -45,6 +45,17 @@ public final class ResultsWriter {
         }
     }
 
+    private boolean saveNoise;
+
+    /**
+     * Also write each complete cell's initial noise x0 (samples/cell-NNN-x0.npy) and, for noise optimisation, the
+     * optimised x0 (samples/cell-NNN-x0-optimised.npy), so that another framework can start from the same noise.
+     */
+    public ResultsWriter saveNoise(boolean on) {
+        saveNoise = on;
+        return this;
+    }
+
     public Path dir() {
         return dir;
     }
@@ -131,7 +142,16 @@ public final class ResultsWriter {
             String base = String.format("samples/cell-%03d", r.index());
             AtomicFiles.write(dir.resolve(base + ".npy"), Npy.write(r.samples()));
             AtomicFiles.writeString(dir.resolve(base + ".csv"), samplesCsv(r));
-            c.set("files", JSON.createObjectNode().put("samples", base + ".npy").put("samplesCsv", base + ".csv"));
+            ObjectNode files = JSON.createObjectNode().put("samples", base + ".npy").put("samplesCsv", base + ".csv");
+            if (saveNoise) {
+                AtomicFiles.write(dir.resolve(base + "-x0.npy"), Npy.write(r.initialNoise()));
+                files.put("x0", base + "-x0.npy");
+                if (r.optimisedNoise() != null) {
+                    AtomicFiles.write(dir.resolve(base + "-x0-optimised.npy"), Npy.write(r.optimisedNoise()));
+                    files.put("x0Optimised", base + "-x0-optimised.npy");
+                }
+            }
+            c.set("files", files);
             c.set("summary", JSON.valueToTree(summaryMap(r.summary())));
             for (StepRecord s : r.steps()) {
                 stepRows.add(String.format("%d,%d,%s,%d,%d,%s,%s,%s,%s,%s,%d,%d", r.index(), s.index(),

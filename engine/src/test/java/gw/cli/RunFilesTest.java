@@ -91,6 +91,32 @@ class RunFilesTest {
     }
 
     @Test
+    void saveNoiseWritesTheSeededInitialNoiseAndTheOptimisedOne() throws Exception {
+        ObjectNode s = RunCommandTest.spec(5, 3);
+        s.putObject("metrics").put("particles", 0);
+        s.putObject("noiseOptimization").put("iterations", 2);
+        s.putObject("sweep").putArray("scheme").add("greedy").add("noise-optimization");
+        Path f = dir.resolve("noise.json");
+        Files.writeString(f, s.toString());
+        Path out = dir.resolve("noise");
+        assertEquals(0, Cli.run("run", f.toString(), "--out", out.toString(), "--runs", "0", "--save-noise").code());
+        gw.tensor.Batch x0 = gw.experiment.Npy.read(Files.readAllBytes(out.resolve("samples/cell-000-x0.npy")));
+        // java.util.Random(seed).nextGaussian(), row by row: the generator the docs name
+        java.util.Random rng = new java.util.Random(5);
+        for (double v : x0.data()) {
+            assertEquals(rng.nextGaussian(), v);
+        }
+        assertEquals(5, x0.rows());
+        assertTrue(java.util.Arrays.equals(x0.data(), gw.experiment.Npy.read(
+                Files.readAllBytes(out.resolve("samples/cell-001-x0.npy"))).data()), "every scheme, the same noise");
+        gw.tensor.Batch opt = gw.experiment.Npy.read(Files.readAllBytes(out.resolve("samples/cell-001-x0-optimised.npy")));
+        assertFalse(java.util.Arrays.equals(x0.data(), opt.data()), "optimised noise moved");
+        assertFalse(Files.exists(out.resolve("samples/cell-000-x0-optimised.npy")));
+        assertTrue(Cli.JSON.readTree(out.resolve("results.json").toFile()).get("cells").get(1).get("files")
+                .get("x0Optimised").asText().endsWith("-x0-optimised.npy"));
+    }
+
+    @Test
     void timedRunsOutOfRangeAreUserErrors() throws Exception {
         assertRefused(run(dir.resolve("o"), "--runs", "-1"), "--runs", "0 to 100");
     }
