@@ -80,8 +80,9 @@ public final class BenchCommand implements Callable<Integer> {
             String h = horizons.get(j);
             int horizon = parsed[j];
             double median = timing.measure(() -> runOnce(horizon)).medianMs();
-            out.printf("horizon=%s particles=%d steps=%d ms=%.1f particle-steps/s=%.0f%n", h, particles, steps,
-                    median, particles * (double) steps / (median / 1000.0));
+            out.printf("horizon=%s particles=%d steps=%d ms=%.1f (median of %d runs after %d warm-up) "
+                    + "particle-steps/s=%.0f%n", h, particles, steps, median, timing.runs, timing.warmup,
+                    particles * (double) steps / (median / 1000.0));
         }
         out.flush();
         return 0;
