@@ -22,6 +22,10 @@ final class ExperimentLimits {
         for (CellSpec c : spec.cells()) {
             ops += operations(c);
         }
+        if (ops > MAX_OPERATIONS) {
+            throw root.error(String.format("would take about %.2g multiply-adds; at most %.0e are allowed "
+                    + "(reduce particles, steps, horizon, sweep values or metrics.particles)", ops, MAX_OPERATIONS));
+        }
         double bytes = 0;
         for (CellSpec c : spec.cells()) {
             long values = (long) c.particles() * c.model().dim();
@@ -36,10 +40,6 @@ final class ExperimentLimits {
             throw root.error(String.format("would keep about %.0f MiB in memory at once; this JVM may use %.0f MiB "
                     + "for it (raise -Xmx, or MAVEN_OPTS=-Xmx... under exec:java; or reduce particles, horizon, steps "
                     + "or use a checkpoint)", bytes / (1 << 20), heap / (1 << 20)));
-        }
-        if (ops > MAX_OPERATIONS) {
-            throw root.error(String.format("would take about %.2g multiply-adds; at most %.0e are allowed "
-                    + "(reduce particles, steps, horizon, sweep values or metrics.particles)", ops, MAX_OPERATIONS));
         }
     }
 

@@ -107,8 +107,10 @@ public final class SamplePanel extends ChartPane {
             if (!inView(s.targetX(), s.targetY())) {
                 where += " \u00b7 target off the plot";
             }
-            Charts.subtitle(chart, String.format(Locale.ROOT, "mean loss %.3g \u00b7 %.0f ms \u00b7 %,d NFE%s",
-                    sum.meanLoss(), sum.samplingMs() + sum.guidanceMs(), sum.totalNfe(), where), 1);
+            // the median beside the mean: one particle thrown far off rules the mean
+            Charts.subtitle(chart, String.format(Locale.ROOT, "loss mean %.3g, median %.3g \u00b7 %.0f ms \u00b7 %,d "
+                    + "NFE%s", sum.meanLoss(), sum.medianLoss(), sum.samplingMs() + sum.guidanceMs(), sum.totalNfe(),
+                    where), 1);
             // a run that ends far away is finite, so the engine does not call it diverged; say why the plot is empty
             showMessage(outside > 0 && outside == shown[0].length ? String.format(Locale.ROOT,
                     "All %,d particles ended outside the plot (mean loss %.3g): guidance this strong overshoots. "
