@@ -3,7 +3,6 @@ package gw.cli;
 import gw.guidance.GradientScheme;
 import gw.guidance.GuidedSampler;
 import gw.guidance.Lookahead;
-import gw.model.GaussianMixture;
 import gw.objective.SquaredDistance;
 import gw.path.Paths;
 import gw.solver.Dynamics;
@@ -30,12 +29,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time guided sampling on the reference 2-D GMM for several lookahead horizons.")
 public final class BenchCommand implements Callable<Integer> {
-    /** The reference model of shared/reference/gmm2d_oracle.json. */
-    static final GaussianMixture REFERENCE_GMM = new GaussianMixture(
-            new double[] {0.3, 0.3, 0.4},
-            new double[][] {{-2.0, 0.0}, {2.0, 1.0}, {0.0, -2.5}},
-            new double[] {0.3, 0.5, 0.4});
-
     @Option(names = "--particles", description = "Particles (default ${DEFAULT-VALUE}).", defaultValue = "4096")
     int particles;
 
@@ -52,8 +45,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--scale", description = "Guidance scale s (default ${DEFAULT-VALUE}).", defaultValue = "0.5")
     double scale;
 
-    @Option(names = "--seed", description = "Seed of the initial noise (default ${DEFAULT-VALUE}).", defaultValue = "0")
-    long seed;
+    @Mixin
+    ReferenceProblem problem;
 
     @Spec
     CommandSpec command;
@@ -61,12 +54,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
-        if (particles < 1 || particles > 1_000_000) {
-            throw new ParameterException(command.commandLine(), "--particles must be in 1..1000000, got " + particles);
-        }
-        if (steps < 1 || steps > 10_000) {
-            throw new ParameterException(command.commandLine(), "--steps must be in 1..10000, got " + steps);
-        }
+        ReferenceProblem.requireRange(command.commandLine(), "--particles", particles, 1, 1_000_000);
+        ReferenceProblem.requireRange(command.commandLine(), "--steps", steps, 1, 10_000);
         timing.validate(command.commandLine());
         if (!(scale >= 0 && scale <= 1e6)) {
             throw new ParameterException(command.commandLine(), "--scale must be in 0..1e6, got " + scale);
@@ -93,14 +82,14 @@ public final class BenchCommand implements Callable<Integer> {
      * backward pass (H Euler records per particle) than 60 % of the heap.
      */
     private void guard(int horizon) {
-        double evaluation = gw.spec.Workload.evaluationCost(REFERENCE_GMM);
+        double evaluation = gw.spec.Workload.evaluationCost(ReferenceProblem.GMM);
         double ops = (double) particles * steps * (1 + 2.0 * horizon) * evaluation * (timing.runs + timing.warmup);
         if (ops > 1e12) {
             throw new ParameterException(command.commandLine(), String.format("--horizons %d with --particles %d "
                     + "and --steps %d would take about %.2g multiply-adds over all runs; at most 1e12 are allowed",
                     horizon, particles, steps, ops));
         }
-        double bytes = 8.0 * particles * horizon * (gw.spec.Workload.retainedPerEvaluation(REFERENCE_GMM) + 2);
+        double bytes = 8.0 * particles * horizon * (gw.spec.Workload.retainedPerEvaluation(ReferenceProblem.GMM) + 2);
         double heap = 0.6 * Runtime.getRuntime().maxMemory();
         if (bytes > heap) {
             throw new ParameterException(command.commandLine(), String.format("--horizons %d with --particles %d "
@@ -131,9 +120,9 @@ public final class BenchCommand implements Callable<Integer> {
         GradientScheme scheme = horizon == 0
                 ? new gw.guidance.EndToEnd(euler, grid, 1)
                 : new Lookahead(euler, horizon);
-        Dynamics f = Dynamics.inTime(REFERENCE_GMM, Paths.byName("ot"));
-        SquaredDistance loss = new SquaredDistance(new double[] {1.5, 0.5});
-        Batch x0 = Noise.gaussian(particles, 2, seed);
+        Dynamics f = Dynamics.inTime(ReferenceProblem.GMM, Paths.byName("ot"));
+        SquaredDistance loss = ReferenceProblem.loss();
+        Batch x0 = Noise.gaussian(particles, 2, problem.seed);
         return GuidedSampler.sample(f, loss, x0, new GuidedSampler.Settings(euler, grid, scheme, scale), null);
     }
 }

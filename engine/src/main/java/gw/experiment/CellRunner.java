@@ -14,6 +14,7 @@ import gw.solver.Dynamics;
 import gw.solver.Grid;
 import gw.solver.Solvers;
 import gw.spec.CellSpec;
+import gw.spec.SchemeRegistry;
 import gw.tensor.Batch;
 import gw.tensor.NonFiniteException;
 import gw.tensor.Noise;
@@ -59,7 +60,7 @@ public final class CellRunner {
     private static CellResult measuredRun(int index, CellSpec spec, DoubleConsumer progress) {
         AffinePath path = Paths.byName(spec.path());
         Dynamics f = Dynamics.inTime(spec.model(), path);
-        GradientScheme scheme = SchemeFactory.build(spec);
+        GradientScheme scheme = SchemeRegistry.build(spec);
         Batch x0 = Noise.gaussian(spec.particles(), spec.model().dim(), spec.seed());
         int measured = Math.min(spec.metricParticles(), spec.particles());
         int traced = Math.min(spec.trajectoryParticles(), spec.particles());
@@ -105,7 +106,7 @@ public final class CellRunner {
     /** One run without metrics: {sampling ms, guidance ms}. */
     private static double[] timeOnce(CellSpec spec) {
         Dynamics f = Dynamics.inTime(spec.model(), Paths.byName(spec.path()));
-        GuidedSampler.Settings settings = settings(spec, SchemeFactory.build(spec));
+        GuidedSampler.Settings settings = settings(spec, SchemeRegistry.build(spec));
         Batch x0 = Noise.gaussian(spec.particles(), spec.model().dim(), spec.seed());
         long[] guidance = {0};
         long start = System.nanoTime();

@@ -6,6 +6,7 @@ import gw.solver.Dynamics;
 import gw.solver.Grid;
 import gw.solver.Solvers;
 import gw.spec.CellSpec;
+import gw.spec.SchemeRegistry;
 import gw.tensor.Batch;
 import gw.tensor.Noise;
 import java.util.List;
@@ -47,8 +48,8 @@ final class NoiseOptimizationCell {
         CellSpec.NoiseOptimizationSettings n = spec.noiseOptimization();
         NoiseOptimization.Settings settings = new NoiseOptimization.Settings(Solvers.byName(spec.solver()),
                 Grid.uniform(spec.steps()), n.iterations(), n.learningRate(), n.priorWeight(), n.optimizer())
-                .withBackprop(SchemeFactory.backprop(spec));
+                .withBackprop(SchemeRegistry.backprop(spec));
         // the cell's adjointSolver, as for scheme "adjoint"
-        return n.adjoint() ? settings.withAdjoint(SchemeFactory.tableau(spec.adjointSolver())) : settings;
+        return n.adjoint() ? settings.withAdjoint(SchemeRegistry.tableau(spec.adjointSolver())) : settings;
     }
 }
