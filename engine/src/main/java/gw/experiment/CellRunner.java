@@ -5,7 +5,6 @@ import gw.guidance.GuidanceGradient;
 import gw.guidance.GuidedSampler;
 import gw.guidance.IdealGradient;
 import gw.metric.Stats;
-import gw.model.ClosedFormDensity;
 import gw.path.AffinePath;
 import gw.path.Paths;
 import gw.solver.Dynamics;
@@ -78,7 +77,7 @@ public final class CellRunner {
     static CellResult finish(int index, CellSpec spec, Batch x1, List<StepRecord> steps, List<Batch> trajectories,
                              long[] counts, double[] ms) {
         double[] loss = spec.objective().loss(x1);
-        double[] loglik = spec.model() instanceof ClosedFormDensity d ? d.logDensity(x1) : null;
+        double[] loglik = spec.model().density().map(d -> d.logDensity(x1)).orElse(null);
         double errSum = 0;
         double cosSum = 0;
         int guided = 0;

@@ -1,6 +1,5 @@
 package gw.spec;
 
-import gw.model.GaussianMixture;
 import gw.model.TargetPredictor;
 import gw.path.PathPoint;
 import gw.solver.IdealFlow;
@@ -22,14 +21,12 @@ public record Workload(double operations, double retainedBytes) {
 
     /** Multiply-adds per point of one model evaluation or VJP. */
     public static double evaluationCost(TargetPredictor m) {
-        int d = m.dim();
-        return m instanceof GaussianMixture g ? 3.0 * g.components() * (d + 2) : 3.0 * d;
+        return m.evaluationCost();
     }
 
     /** Doubles per point that one model evaluation keeps for its VJP (input, responsibilities, velocity). */
     public static double retainedPerEvaluation(TargetPredictor m) {
-        int d = m.dim();
-        return m instanceof GaussianMixture g ? 2.0 * d + g.components() : 2.0 * d;
+        return m.retainedPerEvaluation();
     }
 
     /**
