@@ -52,7 +52,7 @@ class AboutMathTest extends WorkbenchFixture {
 
     @Test
     void paragraphsWrapInsideTheTab() {
-        fx(() -> bench.tabs().getSelectionModel().select(3));
+        fx(() -> bench.selectTab("about"));
         AboutMath about = lookup("#about-math").queryAs(AboutMath.class);
         List<Node> nodes = onFx(() -> {
             about.applyCss();

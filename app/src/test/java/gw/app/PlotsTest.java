@@ -115,7 +115,7 @@ class PlotsTest extends WorkbenchFixture {
         Settings s = settings().withSchemes(List.of("none", "greedy", "lookahead")).withParticles(32);
         fx(() -> bench.controls().apply(s, true));
         awaitRunOf(s);
-        fx(() -> bench.tabs().getSelectionModel().select(1));
+        fx(() -> bench.selectTab("compute"));
         await("cost curves for the current settings", 60, () -> !bench.computeService().isRunning()
                 && bench.computeService().getValue() != null
                 && bench.computeService().getValue().settings().equals(s));
@@ -159,7 +159,7 @@ class PlotsTest extends WorkbenchFixture {
     @Test
     void inspectorShowsEveryGradientForOneParticle() {
         awaitRunOf(settings());
-        fx(() -> bench.tabs().getSelectionModel().select(2));
+        fx(() -> bench.selectTab("inspector"));
         await("inspection", 30, () -> bench.inspector().chart().last() != null);
         var in = bench.inspector().chart().last();
         assertEquals(List.of("greedy", "lookahead", "end-to-end", "adjoint", "ideal"),
