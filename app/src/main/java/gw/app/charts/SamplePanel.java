@@ -130,13 +130,14 @@ public final class SamplePanel extends ChartPane {
             chart.getTitle().setFont(Charts.font(Charts.TITLE, lecture));
             chart.getTitle().setPaint(SchemeStyle.color(scheme).darker());
             plot.setWindow(window);
-            if (s.model() instanceof ClosedFormDensity density) {
-                ImageAnnotation h = new ImageAnnotation(DensityImage.of(density, window, highContrast), window);
-                if (heat != null) {
-                    dots.removeAnnotation(heat);
-                }
-                dots.addAnnotation(h, Layer.BACKGROUND);
-                heat = h;
+            if (heat != null) {
+                dots.removeAnnotation(heat);
+                heat = null;
+            }
+            // a learned model has no density to draw: its unguided samples show what it learned
+            for (ClosedFormDensity density : s.model().density().stream().toList()) {
+                heat = new ImageAnnotation(DensityImage.of(density, window, highContrast), window);
+                dots.addAnnotation(heat, Layer.BACKGROUND);
             }
             setTarget(s.targetX(), s.targetY());
             while (paths.getSeriesCount() > 0) {
