@@ -34,6 +34,15 @@ public interface TargetPredictor {
         return false;
     }
 
+    /**
+     * The relative rounding error of the model's arithmetic: 2^-53 for float64, 2^-24 for a float32 network.
+     * Iterations that compare two results (the continuous ideal's step doubling) cannot resolve changes below a
+     * few hundred times this.
+     */
+    default double unitRoundoff() {
+        return 0x1p-53;
+    }
+
     /** The path the model must be used on (a learned model's training path), or empty when any path will do. */
     default Optional<String> requiredPath() {
         return Optional.empty();

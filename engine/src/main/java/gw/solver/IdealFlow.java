@@ -21,6 +21,11 @@ public final class IdealFlow {
     private static final int START_STEPS = 32;
     private static final int MAX_STEPS = 1 << 16;
     private static final double RHO = 7.0;
+    /**
+     * The tolerance is never taken below this many unit roundoffs of the model: a float32 network's outputs carry
+     * ~1e-7 relative noise that no step count removes, so 1e-9 would never be met (float64: 1.1e-13, no change).
+     */
+    public static final double ROUNDOFF_FLOOR = 1e3;
 
     private final TargetPredictor model;
     private final AffinePath path;
@@ -33,7 +38,7 @@ public final class IdealFlow {
         }
         this.model = model;
         this.path = path;
-        this.tolerance = tolerance;
+        this.tolerance = Math.max(tolerance, ROUNDOFF_FLOOR * model.unitRoundoff());
     }
 
     public Cost cost() {
