@@ -95,7 +95,11 @@ public final class Workbench {
                 + "count, and final loss against time. Measured when this tab is open.", () -> compute);
         tab("inspector", "Particle inspector", "One particle at one moment: where each scheme asks the loss and "
                 + "where it pushes. Its step follows the time scrubber.", () -> inspector);
-        tab("about", "About the math", "The math behind the workbench in a few paragraphs.", AboutMath::new);
+        tab("about", "About the math", "The math behind the workbench in a few paragraphs.", () -> {
+            AboutMath a = new AboutMath();
+            a.setLecture(lecture.get());
+            return a;
+        });
         errorTab.setContent(errorChart);
         tabs.getTabs().addAll(tabByName.values());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -211,6 +215,7 @@ public final class Workbench {
             inspector.followParticle(b.intValue());
         });
         scrubber.predictions().selectedProperty().addListener((o, a, b) -> samples.setShowPredictions(b));
+        scrubber.arrows().selectedProperty().addListener((o, a, b) -> samples.setShowArrows(b));
         model.failureProperty().addListener((o, a, f) -> {
             if (f != null && f.startsWith("Could not measure")) {
                 errorChart.showMessage(f);
@@ -337,6 +342,9 @@ public final class Workbench {
         samples.setLecture(on);
         for (ChartPane c : List.of(errorChart, horizonChart, stepsChart, frontierChart, inspector.chart())) {
             gw.app.charts.Charts.restyle(c.chart(), on);
+        }
+        if (tabByName.get("about").getContent() instanceof AboutMath about) {
+            about.setLecture(on);
         }
         RunResult r = model.resultProperty().get();
         if (r != null) {

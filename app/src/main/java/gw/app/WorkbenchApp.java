@@ -84,6 +84,9 @@ public final class WorkbenchApp extends Application {
         if (opts.step() >= 0) {
             bench.model().stepProperty().set(opts.step());
         }
+        bench.scrubber().predictions().setSelected(opts.predictions());
+        bench.scrubber().arrows().setSelected(opts.arrows());
+        bench.model().particleProperty().set(opts.particle());
         // settings and panels (density, target, "Sampling...") are in place for the first frame; the first run
         // starts once that frame is painted, so it does not take the two cores from the painting
         bench.holdRuns(true);
@@ -113,6 +116,10 @@ public final class WorkbenchApp extends Application {
         });
         stage.show();
         trace("shown");
+        if (opts.lecture()) {
+            // once more with the window on screen: a theme set before the first showing did not always reach it
+            Platform.runLater(() -> LectureTheme.apply(true));
+        }
         if (opts.screenshot() != null) {
             new ScreenshotMode(bench, scene, opts.screenshot()).arm();
         }

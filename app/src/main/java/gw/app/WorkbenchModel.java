@@ -52,6 +52,7 @@ public final class WorkbenchModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyStringWrapper timing = new ReadOnlyStringWrapper(this, "timing", "");
+    private final ReadOnlyStringWrapper timingDetail = new ReadOnlyStringWrapper(this, "timingDetail", "");
     /** Time step the sample panels show, 0 (noise) .. N (data); kept at N when a new run lands. */
     private final IntegerProperty step = new SimpleIntegerProperty(this, "step", Integer.MAX_VALUE);
     /** Particle whose trajectory is highlighted in every panel, -1 for none. */
@@ -188,7 +189,9 @@ public final class WorkbenchModel {
 
     /** Phase 1: all samples are in; show them and start measuring the gradient error. */
     private void applySamples(RunResult r) {
-        if (!step.isBound() && step.get() >= stepsOf(result.get())) {
+        // a scrubber at the end of the last run stays at the end of this one (N may have changed)
+        RunResult before = result.get();
+        if (!step.isBound() && before != null && step.get() >= before.settings().steps()) {
             step.set(Integer.MAX_VALUE);
         }
         result.set(r);
@@ -202,10 +205,6 @@ public final class WorkbenchModel {
         busy("Measuring each scheme's gradient error against the ideal\u2026");
     }
 
-    private static int stepsOf(RunResult r) {
-        return r == null ? 0 : r.settings().steps();
-    }
-
     /** Phase 2: the gradient error is in. */
     private void applyErrors(ErrorProfiles p) {
         errors.set(p);
@@ -213,9 +212,10 @@ public final class WorkbenchModel {
         double total = (System.nanoTime() - requestNanos) / 1e6;
         latency.add(samplesDrawnMs, total, p.run().computeMs(), p.computeMs(), firstDrawnMs);
         idle("Done");
-        timing.set(String.format(Locale.ROOT, "last update: first panel %.0f ms, all samples %.0f ms, error plot "
-                + "%.0f ms (sampling %.0f, error %.0f)", firstDrawnMs, samplesDrawnMs, total, p.run().computeMs(),
-                p.computeMs()));
+        timing.set(String.format(Locale.ROOT, "updated in %.0f ms (first panel %.0f ms)", total, firstDrawnMs));
+        timingDetail.set(String.format(Locale.ROOT, "Last update: first panel %.0f ms, all samples %.0f ms, "
+                + "error plot %.0f ms (sampling %.0f ms, error measurement %.0f ms).", firstDrawnMs, samplesDrawnMs,
+                total, p.run().computeMs(), p.computeMs()));
     }
 
     private void busy(String text) {
@@ -304,6 +304,11 @@ public final class WorkbenchModel {
 
     public ReadOnlyStringProperty timingProperty() {
         return timing.getReadOnlyProperty();
+    }
+
+    /** The last update's timing in full (first panel, samples, error plot, and their compute parts). */
+    public ReadOnlyStringProperty timingDetailProperty() {
+        return timingDetail.getReadOnlyProperty();
     }
 
     public BooleanBinding staleProperty() {

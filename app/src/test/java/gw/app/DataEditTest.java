@@ -95,6 +95,39 @@ class DataEditTest extends WorkbenchFixture {
     }
 
     @Test
+    void hoverShowsAParticlesCoordinatesAndLoss() {
+        awaitRunOf(settings());
+        SamplePanel p = onFx(() -> bench.samples().panels().get(1));
+        double[][] xy = onFx(p::shown);
+        int i = TimeScrubberTest.isolated(xy);
+        double[] at = onFx(() -> SamplesView.toScreen(p, xy[0][i], xy[1][i]));
+        moveTo(p.canvas().localToScreen(at[0], at[1]));
+        String text = onFx(p::hoverText);
+        assertNotNull(text);
+        double loss = bench.lastResult().outcomes().get(p.scheme()).result().loss()[i];
+        assertTrue(text.startsWith("particle " + i + " \u00b7 x = ("
+                + String.format(java.util.Locale.ROOT, "%.3f, %.3f", xy[0][i], xy[1][i])), text);
+        assertTrue(text.endsWith(String.format(java.util.Locale.ROOT, "final loss %.3g", loss)), text);
+    }
+
+    @Test
+    void particlesCollapsedUnderTheTargetGetANotice() {
+        awaitRunOf(settings());
+        // strong guidance pulls every particle onto the target, which the ring then hides
+        gw.app.state.Settings s = settings().withScale(2).withSteps(40).withSchemes(java.util.List.of("none",
+                "lookahead"));
+        fx(() -> bench.controls().apply(s, true));
+        awaitRunOf(s);
+        SamplePanel none = onFx(() -> bench.samples().panels().get(0));
+        SamplePanel guided = onFx(() -> bench.samples().panels().get(1));
+        assertEquals(null, onFx(none::notice), "unguided particles spread over the data");
+        String notice = onFx(guided::notice);
+        assertNotNull(notice, "mean loss " + bench.lastResult().outcomes().get("lookahead").result().summary()
+                .meanLoss());
+        assertTrue(notice.contains("under the target ring"), notice);
+    }
+
+    @Test
     void editsKeepWeightsNormalised() {
         var e = gw.app.state.DataEdits.of(gw.app.state.Scenarios.referenceMixture()).orElseThrow();
         GaussianMixture w = e.setWeight(0, 0.6);

@@ -39,6 +39,7 @@ class FixesTest extends WorkbenchFixture {
     void arrowKeysMoveASliderByOne() {
         awaitRunOf(settings());
         assertEquals(3, settings().horizon());
+        reveal("#lookahead-horizon-h-slider");
         clickOn("#lookahead-horizon-h-slider");
         fx(() -> bench.controls().horizon().slider().setValue(3));
         type(KeyCode.RIGHT);

@@ -94,8 +94,9 @@ class PlotsTest extends WorkbenchFixture {
     @Test
     void aRunThatEndsFarAwaySaysSoOnItsPanel() {
         awaitRunOf(settings());
-        // strong enough to throw every guided particle far off, not strong enough to overflow to NaN
-        typeInto("#guidance-scale-field", "1e6");
+        // strong enough to throw every guided particle far off, not strong enough to overflow to NaN (beyond the
+        // field's range of 0-10: as an opened experiment file may set it)
+        fx(() -> bench.controls().apply(settings().withScale(1e6), true));
         await("scale applied", 10, () -> bench.runService().getSettings().scale() == 1e6);
         awaitRunOf(settings());
         for (SamplePanel p : bench.samples().panels()) {
@@ -141,7 +142,7 @@ class PlotsTest extends WorkbenchFixture {
     @Test
     void aDivergingRunShowsItsMessageOnTheAffectedPanel() {
         awaitRunOf(settings());
-        typeInto("#guidance-scale-field", "1e300");
+        fx(() -> bench.controls().apply(settings().withScale(1e300), true));
         await("scale applied", 10, () -> bench.runService().getSettings().scale() == 1e300);
         awaitRunOf(settings());
         SamplePanel greedy = bench.samples().panels().stream().filter(p -> p.scheme().equals("greedy"))

@@ -106,6 +106,19 @@ class TimeScrubberTest extends WorkbenchFixture {
     }
 
     @Test
+    void guidanceArrowsSitOnTheGuidedPanelsMidSolve() {
+        awaitRunOf(settings());
+        fx(() -> bench.scrubber().slider().setValue(3));
+        clickOn("#time-arrows");
+        for (SamplePanel p : onFx(() -> bench.samples().panels())) {
+            assertEquals(p.scheme().equals("none") ? 0 : gw.app.state.Settings.TRACED, onFx(p::arrowCount),
+                    p.scheme());
+        }
+        fx(() -> bench.scrubber().slider().setValue(settings().steps()));
+        assertEquals(0, onFx(() -> bench.samples().panels().get(1).arrowCount()), "no step after the end");
+    }
+
+    @Test
     void clickingAParticleHighlightsItsTrajectoryInEveryPanel() {
         awaitRunOf(settings());
         fx(() -> bench.scrubber().slider().setValue(settings().steps()));

@@ -94,6 +94,9 @@ class TourAndLectureTest extends WorkbenchFixture {
                 "AtlantaFX Primer Dark is the theme");
         // dark theme: light text (on a dark background)
         assertTrue(onFx(() -> luminance(section.getTextFill())) > 0.6, "light text on the dark theme");
+        // the larger text still fits the window (1280 wide): nothing pushes the content past its right edge
+        assertTrue(onFx(() -> bench.root().minWidth(-1)) <= 1280, "min width " + onFx(() -> bench.root()
+                .minWidth(-1)));
         // high-contrast density: the density's peak is darker than in the soft palette
         assertTrue(onFx(p::showsDensity));
         fx(() -> bench.lectureProperty().set(false));

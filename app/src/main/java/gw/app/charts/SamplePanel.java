@@ -58,6 +58,9 @@ public final class SamplePanel extends ChartPane {
     private int step = Integer.MAX_VALUE;
     private int highlighted = -1;
     private boolean showPredictions;
+    private boolean showArrows;
+    private final Map<Integer, double[][]> pushes = new HashMap<>();
+    private final List<ArrowAnnotation> arrowMarks = new java.util.ArrayList<>();
     private boolean lecture;
 
     private SamplePanel(String scheme, JFreeChart chart, EqualUnitsPlot plot) {
@@ -126,6 +129,7 @@ public final class SamplePanel extends ChartPane {
         try {
             settings = s;
             predicted.clear();
+            pushes.clear();
             chart.setTitle(Schemes.label(scheme, s));
             chart.getTitle().setFont(Charts.font(Charts.TITLE, lecture));
             chart.getTitle().setPaint(SchemeStyle.color(scheme).darker());
@@ -212,6 +216,7 @@ public final class SamplePanel extends ChartPane {
             predictions.removeSeries(KEY);
         }
         drawHighlight();
+        drawArrows();
         showMessage(null);
         List<String> all = new java.util.ArrayList<>();
         if (!atEnd()) {
@@ -225,7 +230,7 @@ public final class SamplePanel extends ChartPane {
         if (!inView(settings.targetX(), settings.targetY())) {
             all.add("target off plot");
         }
-        Charts.subtitle(chart(), Charts.pack(all, Charts.font(Charts.SUBTITLE, lecture), subtitleWidth()), 4);
+        Charts.subtitle(chart(), Charts.pack(all, Charts.font(Charts.SUBTITLE, lecture), subtitleWidth()), 6);
         if (atEnd() && outside > 0 && outside == shown[0].length) {
             // a run that ends far away is finite, so the engine does not call it diverged; say why the plot is empty
             showMessage(String.format(Locale.ROOT, "All %,d particles ended outside the plot (mean loss %.3g): "
@@ -238,7 +243,8 @@ public final class SamplePanel extends ChartPane {
     }
 
     private double subtitleWidth() {
-        return Math.max(80, getWidth() - 20);
+        // the chart pads its subtitle (see Charts.subtitle) and measures with other font metrics: keep clear
+        return Math.max(80, getWidth() - 80);
     }
 
     /** Time t of the step shown, on the uniform grid. */
@@ -317,6 +323,37 @@ public final class SamplePanel extends ChartPane {
             xy[1][k] = states.get(k).get(highlighted, 1);
         }
         highlight.addSeries(KEY, xy);
+    }
+
+    /**
+     * Arrows on the first particles at the step shown: guidance's push during the next step, per unit time (a
+     * push of 1 over the whole solve is one data unit long).
+     */
+    private void drawArrows() {
+        arrowMarks.forEach(dots::removeAnnotation);
+        arrowMarks.clear();
+        if (!showArrows || result == null || atEnd() || !Schemes.guided(scheme)) {
+            return;
+        }
+        double[][] push = pushes.computeIfAbsent(step(), k -> GuidancePush.at(settings, result.trajectories(), k,
+                GuidancePush.count()));
+        Color c = SchemeStyle.withAlpha(SchemeStyle.color(scheme).darker(), 200);
+        for (int i = 0; i < push[0].length; i++) {
+            ArrowAnnotation a = new ArrowAnnotation(shown[0][i], shown[1][i], push[0][i], push[1][i], c, 1.2f);
+            arrowMarks.add(a);
+            dots.addAnnotation(a, Layer.FOREGROUND);
+        }
+    }
+
+    /** Shows or hides the guidance arrows. */
+    public void setShowArrows(boolean on) {
+        showArrows = on;
+        setStep(step);
+    }
+
+    /** The arrows drawn now (their count; 0 at the end of the solve or without guidance). */
+    public int arrowCount() {
+        return arrowMarks.size();
     }
 
     /** Shows x̂1(x_t) of every particle at the step shown (grey), or hides them. */

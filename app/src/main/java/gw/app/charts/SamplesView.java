@@ -55,6 +55,10 @@ public final class SamplesView extends HBox {
     private int step = Integer.MAX_VALUE;
     private int highlighted = -1;
     private boolean predictions;
+    private boolean stale;
+    private boolean arrows;
+    /** Schemes of a partial result whose panels still show the previous run. */
+    private final java.util.Set<String> waiting = new java.util.HashSet<>();
     /** The gesture under way: what the press picked. */
     private Gesture gesture = Gesture.NONE;
     private int dragged = -1;
@@ -106,10 +110,19 @@ public final class SamplesView extends HBox {
             getChildren().setAll(wanted.isEmpty() ? List.of(empty) : wanted);
         }
         DataEdits edits = DataEdits.of(s.model()).orElse(null);
+        waiting.clear();
         for (SamplePanel p : wanted) {
+            var outcome = result == null ? null : result.outcomes().get(p.scheme());
+            if (outcome == null && result != null && !result.complete() && p.particleCount() > 0) {
+                // progressive update: this scheme is still running; keep its last picture, marked as old
+                waiting.add(p.scheme());
+                p.setStale(true);
+                continue;
+            }
             p.setStep(step);
-            p.show(result == null ? null : result.outcomes().get(p.scheme()), s, window, highContrast);
+            p.show(outcome, s, window, highContrast);
             p.setHandles(edits == null ? null : edits.means(), edits == null ? null : edits.weights());
+            p.setStale(stale);
         }
     }
 
@@ -129,8 +142,15 @@ public final class SamplesView extends HBox {
         panels().forEach(p -> p.setShowPredictions(on));
     }
 
+    /** Marks the panels as showing an older run; a panel still waiting for its scheme stays marked. */
+    public void setShowArrows(boolean on) {
+        arrows = on;
+        panels().forEach(p -> p.setShowArrows(on));
+    }
+
     public void setStale(boolean stale) {
-        panels().forEach(p -> p.setStale(stale));
+        this.stale = stale;
+        panels().forEach(p -> p.setStale(stale || waiting.contains(p.scheme())));
     }
 
     /** Lecture-hall mode: larger points and fonts, high-contrast density. */
@@ -207,6 +227,7 @@ public final class SamplesView extends HBox {
         p.setLecture(lecture);
         p.setHighlight(highlighted);
         p.setShowPredictions(predictions);
+        p.setShowArrows(arrows);
         ChartCanvas canvas = p.canvas();
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> press(p, e));
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> drag(p, e));

@@ -66,7 +66,7 @@ public final class ControlPanel extends VBox {
     private boolean loading;
 
     public ControlPanel(List<Scenario> scenarios) {
-        setSpacing(8);
+        setSpacing(6);
         setId("controls");
         getStyleClass().add("control-panel");
         horizon = new ValueSlider("Lookahead horizon H", "Equal steps the lookahead scheme takes from t to 1 "
@@ -107,6 +107,7 @@ public final class ControlPanel extends VBox {
         scenario.setMinWidth(60);
         scenario.setPrefWidth(120);
         tourLink.setId("tour-link");
+        tourLink.setWrapText(true);
         tourLink.setOnAction(e -> onTour.run());
         Tips.lazy(tourLink, "A few steps through this scenario: each sets the controls and says what to look at.");
         getChildren().addAll(section("Scenario"), chooser, description, tourLink, new Separator(),

@@ -25,7 +25,8 @@ public final class TimeScrubber extends HBox {
     private final Button play = new Button("\u25b6 Play");
     private final Button back = new Button("\u25c0");
     private final Button forward = new Button("\u25b6|");
-    private final CheckBox predictions = new CheckBox("x\u0302\u2081 predictions");
+    private final CheckBox predictions = new CheckBox("x\u0302\u2081");
+    private final CheckBox arrows = new CheckBox("arrows");
     private final IntegerProperty step;
     private final Timeline timeline = new Timeline();
     private int steps = 20;
@@ -42,7 +43,7 @@ public final class TimeScrubber extends HBox {
         slider.setMajorTickUnit(1);
         slider.setMinorTickCount(0);
         slider.setSnapToTicks(true);
-        slider.setMinWidth(120);
+        slider.setMinWidth(60);
         HBox.setHgrow(slider, Priority.ALWAYS);
         play.setId("time-play");
         back.setId("time-back");
@@ -56,14 +57,19 @@ public final class TimeScrubber extends HBox {
         predictions.setMinWidth(CheckBox.USE_PREF_SIZE);
         Tips.lazy(slider, "Time through the solve: drag to see every scheme's particles at x_t, from noise (t = 0) "
                 + "to the samples (t = 1). Nothing is recomputed.");
+        Tips.lazy(time, "The time shown, and its step of the N steps of the solve.");
         Tips.lazy(play, "Play the solve from noise to data (about three seconds), or pause it.");
         Tips.lazy(back, "One step back in time.");
         Tips.lazy(forward, "One step forward in time.");
-        Tips.lazy(predictions, "Also draw, in grey, where the model predicts each particle will end: the prediction "
+        Tips.lazy(predictions, "Predictions: also draw, in grey, where the model predicts each particle will end: the prediction "
                 + "E[x\u2081 | x_t], the point greedy guidance asks the loss at.");
         Label name = new Label("Time");
         name.setMinWidth(Label.USE_PREF_SIZE);
-        getChildren().addAll(name, back, play, forward, slider, time, predictions);
+        arrows.setId("time-arrows");
+        arrows.setMinWidth(CheckBox.USE_PREF_SIZE);
+        Tips.lazy(arrows, "Guidance arrows on the first " + gw.app.state.Settings.TRACED + " particles: guidance's push "
+                + "during the next step (the guided step minus the plain solver step), per unit time.");
+        getChildren().addAll(name, back, play, forward, slider, time, predictions, arrows);
         slider.valueProperty().addListener((o, a, b) -> {
             if (!updating) {
                 step.set((int) Math.round(b.doubleValue()));
@@ -138,12 +144,15 @@ public final class TimeScrubber extends HBox {
         } finally {
             updating = false;
         }
-        time.setText(String.format(Locale.ROOT, "t = %.2f \u00b7 step %d of %d", (double) current() / steps,
-                current(), steps));
+        time.setText(String.format(Locale.ROOT, "t = %.2f (%d/%d)", (double) current() / steps, current(), steps));
     }
 
     public Slider slider() {
         return slider;
+    }
+
+    public CheckBox arrows() {
+        return arrows;
     }
 
     public CheckBox predictions() {

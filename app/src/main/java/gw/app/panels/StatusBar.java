@@ -22,6 +22,7 @@ public final class StatusBar extends HBox {
     private final Button cancel = new Button("Cancel");
     private final Button run = new Button("Run");
     private final Label timing = new Label();
+    private final javafx.scene.control.Tooltip timingTip = new javafx.scene.control.Tooltip();
 
     public StatusBar(Runnable onCancel, Runnable onRun) {
         setId("status-bar");
@@ -47,9 +48,9 @@ public final class StatusBar extends HBox {
         message.setId("status-message");
         message.setMinWidth(80);
         timing.setId("status-timing");
-        timing.setMinWidth(0);
-        Tips.lazy(timing, "Time from your last change to the first redrawn panel, all samples, and the "
-                + "gradient-error plot: compute (all schemes in parallel) + drawing.");
+        timing.setMinWidth(Region.USE_PREF_SIZE);
+        timingTip.setShowDuration(javafx.util.Duration.seconds(30));
+        timing.setTooltip(timingTip);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         // Cancel, Run and the progress bar first: they stay put whatever the message says
@@ -66,6 +67,8 @@ public final class StatusBar extends HBox {
         percent.textProperty().bind(m.progressTextProperty());
         percent.visibleProperty().bind(m.busyProperty().and(m.progressTextProperty().isNotEmpty()));
         timing.textProperty().bind(m.timingProperty());
+        timingTip.textProperty().bind(javafx.beans.binding.Bindings.concat("Time from your last change to the "
+                + "redrawn plots: compute (all schemes in parallel) + drawing. ", m.timingDetailProperty()));
     }
 
     public Button cancelButton() {
