@@ -89,11 +89,16 @@ public final class IdealFlow {
             x1 = late.output();
             g = late.backward(gradOfLoss.apply(x1)).scaled(1.0 / alpha);
         } else {
-            // x_1 = x1 at t = 1 on every path (alpha(1) = 1), so no change of variables
-            late = Rollout.solveCheckpointed(Dynamics.inTime(model, path, cost), rk4, timeGrid(path, ts, kappa, n), xs,
-                    checkpointSegment(n));
-            x1 = late.output();
-            g = late.backward(gradOfLoss.apply(x1));
+            // RK4 in t up to t_{n-1}, then the exponential (DDIM) step, which lands on x1 = xhat1(x, t_{n-1}):
+            // exact as kappa -> 0 and free of the 1/sigma in u, which a network (never exactly xhat1(x, 1) = x)
+            // turns into a stiff, slowly converging tail
+            Dynamics inTime = Dynamics.inTime(model, path, cost);
+            double[] grid = timeGrid(path, ts, kappa, n);
+            late = Rollout.solveCheckpointed(inTime, rk4, java.util.Arrays.copyOf(grid, n), xs, checkpointSegment(n));
+            Rollout last = Rollout.solve(inTime, Solvers.byName("ddim"), new double[] {grid[n - 1], 1.0},
+                    late.output(), null);
+            x1 = last.output();
+            g = late.backward(last.backward(gradOfLoss.apply(x1)));
         }
         late.release();
         if (early != null) {
@@ -121,7 +126,8 @@ public final class IdealFlow {
         double[] t = new double[n + 1];
         t[0] = tStart;
         for (int i = 1; i < n; i++) {
-            t[i] = path.timeForKappa(k[i]);
+            // below 1, so sigma > 0 where the t form's final exponential step starts
+            t[i] = Math.min(path.timeForKappa(k[i]), Math.nextDown(1.0));
         }
         t[n] = 1.0;
         return t;

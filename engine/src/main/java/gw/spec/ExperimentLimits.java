@@ -42,7 +42,7 @@ final class ExperimentLimits {
         };
         double sampling = (double) c.particles() * n * (stages + guidancePerStep) * eval;
         double metrics = "none".equals(c.scheme()) ? 0
-                : (double) c.metricParticles() * n * 2 * 2 * Workload.IDEAL_NOMINAL_STEPS * 4 * eval;
+                : (double) c.metricParticles() * n * 2 * 2 * Workload.idealSteps(c.model(), Workload.NOMINAL_TOLERANCE) * 4 * eval;
         return sampling + metrics;
     }
 }

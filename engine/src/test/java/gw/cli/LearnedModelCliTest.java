@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gw.model.TinyModels;
 import gw.spec.ExperimentJsonTest;
+import gw.spec.ProbeSpec;
+import gw.spec.SpecReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * A learned model everywhere a model goes: {@code run} with every scheme, {@code probe}, {@code demo}; the model
+ * A learned model everywhere a model goes: {@code run} with every scheme, and {@code demo}; the model
  * named relative to the spec file; bad files, wrong paths and wrong dimensions refused with exit 2 before any work.
  */
 class LearnedModelCliTest {
@@ -30,8 +32,10 @@ class LearnedModelCliTest {
         TinyModels.write(dir.resolve("models/tiny"), 2, "ot", DataType.FLOAT, 3);
         ObjectNode s = ExperimentJsonTest.minimalSpec();
         s.putObject("model").put("kind", "mlp").put("file", "../models/tiny");
-        s.put("scheme", scheme).put("particles", 12).put("steps", 6).put("horizon", 2).put("scale", 0.2);
-        s.putObject("metrics").put("particles", 2).put("idealTolerance", 1e-4);
+        s.put("scheme", scheme).put("particles", 8).put("steps", 4).put("horizon", 2).put("scale", 0.2);
+        // no per-step ideal here (IdealFlowTimeFormTest covers the t form): a network call is costly next to a
+        // closed form's, and the suite must stay quick
+        s.putObject("metrics").put("particles", 0);
         return s;
     }
 
@@ -63,22 +67,7 @@ class LearnedModelCliTest {
         JsonNode summary = cell.get("summary");
         assertTrue(Double.isFinite(summary.get("meanLoss").asDouble()), summary.toString());
         assertTrue(summary.get("meanLogLikelihood").isNull(), "a learned model has no density: " + summary);
-        if (!scheme.equals("noise-optimization")) {
-            // the per-step error against the continuous ideal (RK4 in t for this model) is measured
-            assertTrue(summary.get("meanCosine").isNumber(), summary.toString());
-        }
-    }
-
-    @Test
-    void probeGivesFiniteGradientsAndTheIdeal() throws IOException {
-        TinyModels.write(dir.resolve("tiny"), 2, "ot", DataType.FLOAT, 4);
-        ObjectNode s = Cli.validSpec();
-        s.putObject("model").put("kind", "mlp").put("file", dir.resolve("tiny").toString());
-        Cli.Result r = Cli.probe(dir, s);
-        assertEquals(0, r.code(), r.err());
-        JsonNode out = r.json();
-        assertTrue(out.toString().contains("ideal"), out.toString());
-        assertTrue(!out.toString().contains("NaN") && !out.toString().contains("null"), out.toString());
+        assertTrue(summary.get("guidanceNfe").asLong() > 0, "guidance called the network: " + summary);
     }
 
     @Test
@@ -112,14 +101,31 @@ class LearnedModelCliTest {
     }
 
     @Test
-    void demoRunsOnALearnedModelAndRefusesOtherDimensions() throws IOException {
-        Path two = TinyModels.write(dir.resolve("two"), 2, "vp-cosine", DataType.FLOAT, 5);
-        Cli.Result r = Cli.run("demo", "--model", two.toString(), "--points", "16");
-        assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("mlp model") && r.out().contains("path vp-cosine"), r.out());
+    void aProbeSpecReadsALearnedModelAndChecksItsPath() throws IOException {
+        TinyModels.write(dir.resolve("tiny"), 2, "ot", DataType.FLOAT, 4);
+        ObjectNode s = Cli.validSpec();
+        s.putObject("model").put("kind", "mlp").put("file", dir.resolve("tiny").toString());
+        ProbeSpec spec = ProbeSpec.read(SpecReader.parse(Cli.JSON.writeValueAsBytes(s), "probe"));
+        assertEquals("mlp", spec.model().kind());
+        assertEquals("ot", spec.model().requiredPath().orElseThrow());
+        s.put("path", "vp-linear");
+        Cli.Result r = Cli.probe(dir, s);
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("path: the model was trained on the ot path"), r.err());
+    }
+
+    @Test
+    void demoRefusesAModelOfAnotherDimensionOrPath() throws IOException {
         Path three = TinyModels.write(dir.resolve("three"), 3, "ot", DataType.FLOAT, 5);
-        r = Cli.run("demo", "--model", three.toString());
+        Cli.Result r = Cli.run("demo", "--model", three.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().startsWith("--model: ") && r.err().contains("dimension 3"), r.err());
+        Path two = TinyModels.write(dir.resolve("two"), 2, "vp-cosine", DataType.FLOAT, 5);
+        r = Cli.run("demo", "--model", two.toString(), "--path", "ot");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("--path: the model was trained on the vp-cosine path"), r.err());
+        r = Cli.run("demo", "--model", dir.resolve("none").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("--model: no such file"), r.err());
     }
 }

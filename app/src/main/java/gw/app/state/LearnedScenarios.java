@@ -1,7 +1,15 @@
 package gw.app.state;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gw.model.LearnedModels;
 import gw.model.TargetPredictor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Scenarios on a learned model: its own path (it runs on no other), the plot window of its training data, and a
@@ -26,6 +34,53 @@ public final class LearnedScenarios {
         Settings s = new Settings(model, tx, ty, path, "euler", "euler", 20, 3, SCALE, 1024, 0L,
                 List.of("none", "greedy", "lookahead", "end-to-end"), false);
         return new Scenario(name, description, model, Bounds.of(model, tx, ty), s);
+    }
+
+    /**
+     * A scenario per model folder under {@code dir} (assets/models), in name order; a folder that does not load is
+     * skipped with its reason added to {@code skipped}.
+     */
+    public static List<Scenario> in(Path dir, List<String> skipped) {
+        List<Scenario> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        List<Path> folders;
+        try (Stream<Path> s = Files.list(dir)) {
+            folders = s.filter(p -> Files.isRegularFile(p.resolve(LearnedModels.MODEL_FILE))).sorted().toList();
+        } catch (IOException e) {
+            skipped.add(dir + ": " + e.getMessage());
+            return out;
+        }
+        for (Path f : folders) {
+            try {
+                TargetPredictor m = LearnedModels.load(f);
+                if (m.dim() == 2) {
+                    out.add(of(m, "Learned: " + f.getFileName() + " (MLP)", describe(f)));
+                }
+            } catch (RuntimeException e) {
+                skipped.add(f.getFileName() + ": " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** What the card says: network, data, training. */
+    static String describe(Path folder) {
+        try {
+            JsonNode c = new ObjectMapper().readTree(folder.resolve("card.json").toFile());
+            JsonNode a = c.path("architecture");
+            JsonNode d = c.path("data");
+            return String.format(java.util.Locale.ROOT, "A flow-matching network (MLP, width %d, depth %d, %s) "
+                    + "trained on %s%s for %d steps on the %s path (assets/models/%s). It has no closed-form "
+                    + "density: the unguided panel shows what it learned, and the exact ideal is its own flow, "
+                    + "solved by RK4 in t.", a.path("width").asInt(), a.path("depth").asInt(),
+                    a.path("dtype").asText(), d.path("kind").asText(),
+                    d.has("samples") ? " (" + d.path("samples").asInt() + " points)" : "",
+                    c.path("training").path("steps").asInt(), c.path("path").asText(), folder.getFileName());
+        } catch (IOException e) {
+            return "A network loaded from " + folder + " (no readable card.json).";
+        }
     }
 
     /** To a quarter, so the target reads well in the controls. */

@@ -115,7 +115,7 @@ public final class TrainPane extends HBox {
         String name = data.getValue();
         int n = steps.getValue();
         String training = String.format(Locale.ROOT, "{\"steps\": %d, \"batch\": 256, \"learningRate\": 0.002, "
-                + "\"warmup\": %d, \"logEvery\": %d}", n, Math.min(100, n / 10), Math.max(1, n / 20));
+                + "\"warmup\": %d, \"logEvery\": %d}", n, Math.min(100, n / 10), Math.max(1, n / 10));
         Path base = Path.of(".");
         String dataJson;
         if (PAINT.equals(name)) {
@@ -251,6 +251,10 @@ public final class TrainPane extends HBox {
     // for tests
     ChoiceBox<String> data() {
         return data;
+    }
+
+    Spinner<Integer> steps() {
+        return steps;
     }
 
     LossChart loss() {
