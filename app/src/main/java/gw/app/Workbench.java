@@ -22,7 +22,6 @@ import gw.app.run.LatencyLog;
 import gw.app.run.RunResult;
 import gw.app.run.RunService;
 import gw.app.run.SchemeRunner;
-import gw.app.state.DataEdits;
 import gw.app.state.Scenario;
 import gw.app.state.Settings;
 import java.util.ArrayList;
@@ -32,9 +31,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -116,7 +113,7 @@ public final class Workbench {
                 tabByName.values().forEach(t -> t.setTooltip(Tips.of((String) t.getUserData())));
             }
         });
-        VBox top = new VBox(4, tour, toolbar(), samples);
+        VBox top = new VBox(4, tour, SampleToolbar.create(this), samples);
         VBox.setVgrow(samples, Priority.ALWAYS);
         SplitPane center = new SplitPane(top, tabs);
         center.setOrientation(Orientation.VERTICAL);
@@ -125,45 +122,6 @@ public final class Workbench {
         root.setCenter(center);
         root.setBottom(status);
         wire();
-    }
-
-    /** The time scrubber, then the view and data buttons. */
-    private HBox toolbar() {
-        Button fit = new Button("Fit");
-        fit.setId("fit-view");
-        Tips.lazy(fit, "Fit the plots to the data and every particle shown (undo zoom and pan). Scroll on a plot "
-                + "to zoom, Shift-drag to pan.");
-        fit.setOnAction(e -> samples.fit());
-        Button add = new Button("+ blob");
-        add.setId("add-component");
-        Tips.lazy(add, "Add a mixture component in the middle of the view. Drag a component's ring to move it, "
-                + "scroll over it to change its width, Shift+scroll to change its weight.");
-        add.setOnAction(e -> DataEdits.of(model.getSettings().model()).ifPresent(d -> {
-            double[] w = samples.window();
-            editData(d.add(0.5 * (w[0] + w[1]), 0.5 * (w[2] + w[3]), 0.4), true);
-        }));
-        Button remove = new Button("\u2212 blob");
-        remove.setId("remove-component");
-        Tips.lazy(remove, "Remove the component last dragged or scrolled (else the last one).");
-        remove.setOnAction(e -> DataEdits.of(model.getSettings().model()).ifPresent(d -> {
-            int k = samples.selectedComponent();
-            if (d.means().length > 1) {
-                editData(d.remove(k >= 0 && k < d.means().length ? k : d.means().length - 1), true);
-            }
-        }));
-        for (Button b : new Button[] {fit, add, remove}) {
-            b.setMinWidth(Button.USE_PREF_SIZE);
-        }
-        HBox.setHgrow(scrubber, Priority.ALWAYS);
-        HBox bar = new HBox(6, scrubber, fit, add, remove);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setId("sample-toolbar");
-        model.settingsProperty().addListener((o, a, s) -> {
-            boolean editable = s != null && DataEdits.of(s.model()).isPresent();
-            add.setDisable(!editable);
-            remove.setDisable(!editable);
-        });
-        return bar;
     }
 
     private Tab tab(String name, String title, String help, Supplier<Node> content) {
@@ -248,7 +206,7 @@ public final class Workbench {
     }
 
     /** A hand edit of the data: the panels show the new density at once, the run follows. */
-    private void editData(gw.model.TargetPredictor m, boolean committed) {
+    void editData(gw.model.TargetPredictor m, boolean committed) {
         Settings s = controls.getSettings().withModel(m);
         controls.apply(s, committed);
         samples.show(s, bounds(), model.resultProperty().get());

@@ -114,15 +114,15 @@ class DataEditTest extends WorkbenchFixture {
     void particlesCollapsedUnderTheTargetGetANotice() {
         awaitRunOf(settings());
         // strong guidance pulls every particle onto the target, which the ring then hides
-        gw.app.state.Settings s = settings().withScale(2).withSteps(40).withSchemes(java.util.List.of("none",
-                "lookahead"));
+        gw.app.state.Settings s = settings().withScale(0.3).withSteps(40).withSchemes(java.util.List.of("none",
+                "greedy"));
         fx(() -> bench.controls().apply(s, true));
         awaitRunOf(s);
         SamplePanel none = onFx(() -> bench.samples().panels().get(0));
         SamplePanel guided = onFx(() -> bench.samples().panels().get(1));
         assertEquals(null, onFx(none::notice), "unguided particles spread over the data");
         String notice = onFx(guided::notice);
-        assertNotNull(notice, "mean loss " + bench.lastResult().outcomes().get("lookahead").result().summary()
+        assertNotNull(notice, "mean loss " + bench.lastResult().outcomes().get("greedy").result().summary()
                 .meanLoss());
         assertTrue(notice.contains("under the target ring"), notice);
     }

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -45,8 +46,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--points", description = "Points per time (default ${DEFAULT-VALUE}).", defaultValue = "256")
     int points;
 
-    @Option(names = "--seed", description = "Seed (default ${DEFAULT-VALUE}).", defaultValue = "0")
-    long seed;
+    @Mixin
+    ReferenceProblem problem;
 
     @Option(names = "--model", paramLabel = "MODEL", description = "A 2-D model instead of the reference mixture: "
             + "a learned model folder (e.g. assets/models/moons) or a JSON file with a model spec.")
@@ -58,14 +59,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
-        if (points < 1 || points > 100_000) {
-            throw new ParameterException(command.commandLine(), "--points must be in 1..100000, got " + points);
-        }
+        ReferenceProblem.requireRange(command.commandLine(), "--points", points, 1, 100_000);
         if (!Paths.NAMES.contains(path)) {
             throw new ParameterException(command.commandLine(), "--path must be one of "
                     + String.join(", ", Paths.NAMES) + ", got '" + path + "'");
         }
-        TargetPredictor m = model == null ? BenchCommand.REFERENCE_GMM : ModelReader.fromOption("--model", model);
+        TargetPredictor m = model == null ? ReferenceProblem.GMM : ModelReader.fromOption("--model", model);
         if (m.dim() != 2) {
             throw new SpecException("--model", "demo's target (1.5, 0.5) is 2-D; this model has dimension " + m.dim());
         }
@@ -76,7 +75,7 @@ public final class DemoCommand implements Callable<Integer> {
         m.requiredPath().filter(r -> !r.equals(p.name())).ifPresent(r -> {
             throw new SpecException("--path", "the model was trained on the " + r + " path and runs only there");
         });
-        SquaredDistance loss = new SquaredDistance(new double[] {1.5, 0.5});
+        SquaredDistance loss = ReferenceProblem.loss();
         Map<String, GradientScheme> schemes = new LinkedHashMap<>();
         schemes.put("greedy", new Greedy());
         schemes.put("euler H=2", new Lookahead(Solvers.byName("euler"), 2));
@@ -87,7 +86,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("Guidance gradients vs the continuous ideal: %s, path %s, L = 0.5|x1 - (1.5, 0.5)|^2%n",
                 model == null ? "reference 2-D GMM" : m.kind() + " model " + model, p.name());
         out.printf("%d points x_t = alpha x1 + sigma x0 per time (seed %d); median relative error "
-                + "|g - g*|/|g*| (cosine in brackets), then NFEs%n%n", points, seed);
+                + "|g - g*|/|g*| (cosine in brackets), then NFEs%n%n", points, problem.seed);
         StringBuilder header = new StringBuilder(String.format("%-6s", "t"));
         for (String name : schemes.keySet()) {
             header.append(String.format(" | %-21s", name));
@@ -117,13 +116,13 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Data samples x1: exact ones where the model has a density, else the model's own unguided samples. */
     private Batch dataSamples(TargetPredictor m, AffinePath p) {
-        return m.density().map(d -> d.sample(points, new Random(seed)))
+        return m.density().map(d -> d.sample(points, new Random(problem.seed)))
                 .orElseGet(() -> Rollout.solveCheckpointed(Dynamics.inTime(m, p), Solvers.byName("heun"),
-                        Grid.uniform(100), Noise.gaussian(points, m.dim(), seed + 2), 100).output());
+                        Grid.uniform(100), Noise.gaussian(points, m.dim(), problem.seed + 2), 100).output());
     }
 
     private Batch pointsAt(Batch x1, AffinePath p, double t) {
-        Batch x0 = Noise.gaussian(points, x1.cols(), seed + 1);
+        Batch x0 = Noise.gaussian(points, x1.cols(), problem.seed + 1);
         return x1.combine(p.alpha(t), x0, p.sigma(t));
     }
 }

@@ -151,7 +151,11 @@ public final class SamplePanel extends ChartPane {
                 result = null;
                 tokens = List.of("no samples");
                 drawStep();
-                showMessage(outcome == null ? "Sampling\u2026" : outcome.error());
+                if (outcome == null) {
+                    showNote("Sampling\u2026");
+                } else {
+                    showMessage(outcome.error());
+                }
                 return;
             }
             result = outcome.result();
@@ -237,7 +241,7 @@ public final class SamplePanel extends ChartPane {
                     + "guidance this strong overshoots. Try a smaller guidance scale, or Fit.", outside,
                     result.summary().meanLoss()));
         }
-        String collapsed = collapseNotice();
+        String collapsed = ScreenPick.collapsed(plot, getWidth(), shown, settings.targetX(), settings.targetY());
         notice.setText(collapsed == null ? "" : collapsed);
         notice.setVisible(collapsed != null);
     }
@@ -250,33 +254,6 @@ public final class SamplePanel extends ChartPane {
     /** Time t of the step shown, on the uniform grid. */
     public double time() {
         return states() <= 1 ? 1 : (double) step() / (states() - 1);
-    }
-
-    /**
-     * A notice when most particles sit within the target ring (8 pixels), where they are hard to see: the run
-     * did what was asked, the plot just looks empty.
-     */
-    private String collapseNotice() {
-        double perPixel = (plot.getDomainAxis().getUpperBound() - plot.getDomainAxis().getLowerBound())
-                / Math.max(50, getWidth() - 60);
-        double r = 8 * perPixel;
-        int n = shown[0].length;
-        if (n == 0) {
-            return null;
-        }
-        int inside = 0;
-        for (int i = 0; i < n; i++) {
-            double dx = shown[0][i] - settings.targetX();
-            double dy = shown[1][i] - settings.targetY();
-            if (dx * dx + dy * dy <= r * r) {
-                inside++;
-            }
-        }
-        if (inside < 0.8 * n) {
-            return null;
-        }
-        return String.format(Locale.ROOT, "%.0f%% of the particles sit under the target ring (within %.2g of it). "
-                + "Scroll on the plot to zoom in.", 100.0 * inside / n, r);
     }
 
     /** Peak memory kept for backward passes, for people: 0 B, 12 kB, 3.4 MB. */
@@ -378,23 +355,9 @@ public final class SamplePanel extends ChartPane {
 
     /** Index of the component ring nearest a screen point, within maxPx pixels, or -1. */
     public int handleAt(double sx, double sy, double maxPx) {
-        var info = canvas().getRenderingInfo();
-        if (info == null || info.getPlotInfo() == null) {
-            return -1;
-        }
-        var area = info.getPlotInfo().getDataArea();
-        int best = -1;
-        double bestD = maxPx * maxPx;
-        for (int k = 0; k < handleMarks.size(); k++) {
-            double px = plot.getDomainAxis().valueToJava2D(handleMarks.get(k).x(), area, plot.getDomainAxisEdge());
-            double py = plot.getRangeAxis().valueToJava2D(handleMarks.get(k).y(), area, plot.getRangeAxisEdge());
-            double d = (px - sx) * (px - sx) + (py - sy) * (py - sy);
-            if (d <= bestD) {
-                bestD = d;
-                best = k;
-            }
-        }
-        return best;
+        double[] xs = handleMarks.stream().mapToDouble(MarkerAnnotation::x).toArray();
+        double[] ys = handleMarks.stream().mapToDouble(MarkerAnnotation::y).toArray();
+        return ScreenPick.nearest(canvas(), plot, xs, ys, sx, sy, maxPx);
     }
 
     /** Changes the visible window (zoom, pan, fit); the density stays drawn over the window it was made for. */
@@ -421,23 +384,7 @@ public final class SamplePanel extends ChartPane {
 
     /** Index of the particle drawn nearest to a screen point, within maxPx pixels, or -1. */
     public int particleAt(double sx, double sy, double maxPx) {
-        var info = canvas().getRenderingInfo();
-        if (info == null || info.getPlotInfo() == null || shown[0].length == 0) {
-            return -1;
-        }
-        var area = info.getPlotInfo().getDataArea();
-        int best = -1;
-        double bestD = maxPx * maxPx;
-        for (int i = 0; i < shown[0].length; i++) {
-            double px = plot.getDomainAxis().valueToJava2D(shown[0][i], area, plot.getDomainAxisEdge());
-            double py = plot.getRangeAxis().valueToJava2D(shown[1][i], area, plot.getRangeAxisEdge());
-            double d = (px - sx) * (px - sx) + (py - sy) * (py - sy);
-            if (d <= bestD) {
-                bestD = d;
-                best = i;
-            }
-        }
-        return best;
+        return ScreenPick.nearest(canvas(), plot, shown[0], shown[1], sx, sy, maxPx);
     }
 
     /** Shows a particle's coordinates at the step shown and its final loss (null hides). */
