@@ -67,7 +67,7 @@ class LearnedModelCliTest {
         JsonNode summary = cell.get("summary");
         assertTrue(Double.isFinite(summary.get("meanLoss").asDouble()), summary.toString());
         assertTrue(summary.get("meanLogLikelihood").isNull(), "a learned model has no density: " + summary);
-        assertTrue(summary.get("guidanceNfe").asLong() > 0, "guidance called the network: " + summary);
+        assertTrue(summary.get("guidanceVjps").asLong() > 0, "guidance differentiated the network: " + summary);
     }
 
     @Test
@@ -78,7 +78,7 @@ class LearnedModelCliTest {
         Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
         Cli.Result r = Cli.run("run", spec.toString(), "--out", dir.resolve("out2").toString());
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().startsWith("model.file: ") && r.err().contains("model.bin"), r.err());
+        assertTrue(r.err().startsWith("error: model.file: ") && r.err().contains("model.bin"), r.err());
         assertEquals(1, r.err().strip().split("\n").length, "one line: " + r.err());
         assertTrue(!Files.exists(dir.resolve("out2")), "nothing written");
     }
@@ -89,7 +89,7 @@ class LearnedModelCliTest {
         ((ObjectNode) s.get("model")).put("file", "no-such-model");
         Cli.Result r = Cli.run("run", write("m.json", s).toString(), "--out", dir.resolve("out").toString());
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().startsWith("model.file: no such file") && r.err().contains("no-such-model"), r.err());
+        assertTrue(r.err().startsWith("error: model.file: no such file") && r.err().contains("no-such-model"), r.err());
     }
 
     @Test
@@ -97,7 +97,7 @@ class LearnedModelCliTest {
         ObjectNode s = runSpec("greedy").put("path", "vp-cosine");
         Cli.Result r = Cli.run("run", write("p.json", s).toString(), "--out", dir.resolve("out").toString());
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().startsWith("path: the model was trained on the ot path"), r.err());
+        assertTrue(r.err().startsWith("error: path: the model was trained on the ot path"), r.err());
     }
 
     @Test
@@ -111,7 +111,7 @@ class LearnedModelCliTest {
         s.put("path", "vp-linear");
         Cli.Result r = Cli.probe(dir, s);
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().startsWith("path: the model was trained on the ot path"), r.err());
+        assertTrue(r.err().startsWith("error: path: the model was trained on the ot path"), r.err());
     }
 
     @Test
@@ -119,13 +119,13 @@ class LearnedModelCliTest {
         Path three = TinyModels.write(dir.resolve("three"), 3, "ot", DataType.FLOAT, 5);
         Cli.Result r = Cli.run("demo", "--model", three.toString());
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().startsWith("--model: ") && r.err().contains("dimension 3"), r.err());
+        assertTrue(r.err().startsWith("error: --model: ") && r.err().contains("dimension 3"), r.err());
         Path two = TinyModels.write(dir.resolve("two"), 2, "vp-cosine", DataType.FLOAT, 5);
         r = Cli.run("demo", "--model", two.toString(), "--path", "ot");
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().startsWith("--path: the model was trained on the vp-cosine path"), r.err());
+        assertTrue(r.err().startsWith("error: --path: the model was trained on the vp-cosine path"), r.err());
         r = Cli.run("demo", "--model", dir.resolve("none").toString());
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().startsWith("--model: no such file"), r.err());
+        assertTrue(r.err().startsWith("error: --model: no such file"), r.err());
     }
 }
