@@ -8,9 +8,14 @@ public final class Bounds {
     }
 
     public static double[] of(TargetPredictor model, double targetX, double targetY) {
+        return of(model.extent(), targetX, targetY);
+    }
+
+    /** The window for a box of the data, {lo, hi} per coordinate. */
+    public static double[] of(double[][] extent, double targetX, double targetY) {
         double lo = Math.min(-3, Math.min(targetX, targetY) - 0.5);
         double hi = Math.max(3, Math.max(targetX, targetY) + 0.5);
-        for (double[] range : model.extent()) {
+        for (double[] range : extent) {
             lo = Math.min(lo, range[0]);
             hi = Math.max(hi, range[1]);
         }

@@ -27,13 +27,17 @@ public final class LearnedScenarios {
             throw new IllegalArgumentException("the workbench draws 2-D models; " + name + " has dimension "
                     + model.dim());
         }
-        double[][] box = model.extent();
+        return of(model, name, description, model.extent());
+    }
+
+    /** The same with the data's box known (the training set's), which spares sampling the network. */
+    static Scenario of(TargetPredictor model, String name, String description, double[][] box) {
         double tx = round(box[0][0] + 0.8 * (box[0][1] - box[0][0]));
         double ty = round(box[1][0] + 0.8 * (box[1][1] - box[1][0]));
         String path = model.requiredPath().orElse("ot");
         Settings s = new Settings(model, tx, ty, path, "euler", "euler", 20, 3, SCALE, 1024, 0L,
                 List.of("none", "greedy", "lookahead", "end-to-end"), false);
-        return new Scenario(name, description, model, Bounds.of(model, tx, ty), s);
+        return new Scenario(name, description, model, Bounds.of(box, tx, ty), s);
     }
 
     /**
@@ -56,13 +60,44 @@ public final class LearnedScenarios {
             try {
                 TargetPredictor m = LearnedModels.load(f);
                 if (m.dim() == 2) {
-                    out.add(of(m, "Learned: " + f.getFileName() + " (MLP)", describe(f)));
+                    String name = "Learned: " + f.getFileName() + " (MLP)";
+                    double[][] box = trainingBox(f);
+                    out.add(box == null ? of(m, name, describe(f)) : of(m, name, describe(f), box));
                 }
             } catch (RuntimeException e) {
                 skipped.add(f.getFileName() + ": " + e.getMessage());
             }
         }
         return out;
+    }
+
+    /**
+     * The box of the training data named by the card, regenerated when it is a procedural set or a mixture (fast,
+     * no network call); null otherwise. Per coordinate the 0.5 % and 99.5 % quantiles, widened by a tenth.
+     */
+    static double[][] trainingBox(Path folder) {
+        try {
+            JsonNode d = new ObjectMapper().readTree(folder.resolve("card.json").toFile()).path("data");
+            String kind = d.path("kind").asText();
+            if (gw.data.Procedural.byName(kind) == null) {
+                return null;
+            }
+            gw.tensor.Batch b = gw.data.DataSpec.procedural(kind, 4096, d.path("seed").asLong()).load();
+            double[][] box = new double[b.cols()][];
+            double[] col = new double[b.rows()];
+            for (int c = 0; c < b.cols(); c++) {
+                for (int i = 0; i < col.length; i++) {
+                    col[i] = b.get(i, c);
+                }
+                java.util.Arrays.sort(col);
+                double lo = col[(int) (0.005 * (col.length - 1))];
+                double hi = col[(int) Math.ceil(0.995 * (col.length - 1))];
+                box[c] = new double[] {lo - 0.1 * (hi - lo), hi + 0.1 * (hi - lo)};
+            }
+            return box;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** What the card says: network, data, training. */
