@@ -3,7 +3,6 @@ package gw.cli;
 import gw.guidance.GradientScheme;
 import gw.guidance.GuidedSampler;
 import gw.guidance.Lookahead;
-import gw.model.GaussianMixture;
 import gw.model.LearnedModels;
 import gw.model.NetworkPredictor;
 import gw.model.TargetPredictor;
