@@ -168,6 +168,9 @@ public final class SamplePanel extends ChartPane {
                     String.format(Locale.ROOT, "%.0f ms", sum.samplingMs() + sum.guidanceMs()),
                     String.format(Locale.ROOT, "%,d NFE", sum.totalNfe()),
                     bytes(sum.peakRetainedBytes()) + " kept"));
+            if (Double.isNaN(sum.meanLogLikelihood())) {
+                tokens.remove(1); // a learned model has no density, so no log p to show
+            }
             drawStep();
         } finally {
             chart.setNotify(true);
