@@ -13,7 +13,7 @@ public final class LossChart extends LineChart<Number, Number> {
     public LossChart() {
         super(new NumberAxis(), new NumberAxis());
         getXAxis().setLabel("training step");
-        getYAxis().setLabel("flow-matching loss |x\u03021 \u2212 x1|\u00b2");
+        getYAxis().setLabel("loss: mean squared error of the x1 prediction");
         ((NumberAxis) getYAxis()).setForceZeroInRange(true);
         setAnimated(false);
         setCreateSymbols(false);
