@@ -97,6 +97,9 @@ public final class Workbench {
             a.setLecture(lecture.get());
             return a;
         });
+        // last, so the tab numbers of older scripts (--tab 3 = about) still hold
+        tab("train", "Train a model", "Train a flow-matching network on a 2-D data set or on points you paint, "
+                + "then guide on it.", () -> new gw.app.train.TrainPane(this::openScenario));
         errorTab.setContent(errorChart);
         tabs.getTabs().addAll(tabByName.values());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -274,6 +277,12 @@ public final class Workbench {
     }
 
     /** Selects a tab by its name: error, compute, inspector or about. */
+    /** Adds a scenario to the chooser and opens it (a trained or opened model). */
+    public void openScenario(Scenario sc) {
+        controls.addScenario(sc);
+        controls.load(sc);
+    }
+
     public void selectTab(String name) {
         Tab t = tabByName.get(name);
         if (t == null) {

@@ -203,6 +203,8 @@ public final class WorkbenchApp extends Application {
             if (Files.isDirectory(dir)) {
                 List<String> skipped = new ArrayList<>();
                 out.addAll(ExperimentFiles.presets(dir, skipped));
+                // the shipped networks, beside the presets (assets/models)
+                out.addAll(gw.app.state.LearnedScenarios.in(dir.resolveSibling("models"), skipped));
                 skipped.forEach(s -> System.err.println("[presets] skipped " + s));
                 break;
             }

@@ -7,12 +7,16 @@ import gw.guidance.IdealGradient;
 import gw.guidance.Lookahead;
 import gw.metric.Agreement;
 import gw.metric.Stats;
-import gw.model.GaussianMixture;
+import gw.model.TargetPredictor;
 import gw.objective.SquaredDistance;
 import gw.path.AffinePath;
 import gw.path.Paths;
 import gw.solver.Dynamics;
+import gw.solver.Grid;
+import gw.solver.Rollout;
 import gw.solver.Solvers;
+import gw.spec.ModelReader;
+import gw.spec.SpecException;
 import gw.tensor.Batch;
 import gw.tensor.Noise;
 import java.io.PrintWriter;
@@ -45,6 +49,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     ReferenceProblem problem;
 
+    @Option(names = "--model", paramLabel = "MODEL", description = "A 2-D model instead of the reference mixture: "
+            + "a learned model folder (e.g. assets/models/moons) or a JSON file with a model spec.")
+    String model;
+
     @Spec
     CommandSpec command;
 
@@ -56,8 +64,17 @@ public final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(command.commandLine(), "--path must be one of "
                     + String.join(", ", Paths.NAMES) + ", got '" + path + "'");
         }
+        TargetPredictor m = model == null ? ReferenceProblem.GMM : ModelReader.fromOption("--model", model);
+        if (m.dim() != 2) {
+            throw new SpecException("--model", "demo's target (1.5, 0.5) is 2-D; this model has dimension " + m.dim());
+        }
+        if (model != null && !command.commandLine().getParseResult().hasMatchedOption("--path")) {
+            path = m.requiredPath().orElse(path); // a learned model's own path unless one is asked for
+        }
         AffinePath p = Paths.byName(path);
-        GaussianMixture gmm = ReferenceProblem.GMM;
+        m.requiredPath().filter(r -> !r.equals(p.name())).ifPresent(r -> {
+            throw new SpecException("--path", "the model was trained on the " + r + " path and runs only there");
+        });
         SquaredDistance loss = ReferenceProblem.loss();
         Map<String, GradientScheme> schemes = new LinkedHashMap<>();
         schemes.put("greedy", new Greedy());
@@ -66,8 +83,8 @@ public final class DemoCommand implements Callable<Integer> {
         schemes.put("heun H=2", new Lookahead(Solvers.byName("heun"), 2));
         schemes.put("heun H=8", new Lookahead(Solvers.byName("heun"), 8));
         schemes.put("rk4 H=8", new Lookahead(Solvers.byName("rk4"), 8));
-        out.printf("Guidance gradients vs the continuous ideal: reference 2-D GMM, path %s, L = 0.5|x1 - (1.5, 0.5)|^2%n",
-                p.name());
+        out.printf("Guidance gradients vs the continuous ideal: %s, path %s, L = 0.5|x1 - (1.5, 0.5)|^2%n",
+                model == null ? "reference 2-D GMM" : m.kind() + " model " + model, p.name());
         out.printf("%d points x_t = alpha x1 + sigma x0 per time (seed %d); median relative error "
                 + "|g - g*|/|g*| (cosine in brackets), then NFEs%n%n", points, problem.seed);
         StringBuilder header = new StringBuilder(String.format("%-6s", "t"));
@@ -77,9 +94,10 @@ public final class DemoCommand implements Callable<Integer> {
         out.println(header);
         int worse = 0;
         int cells = 0;
+        Batch x1 = dataSamples(m, p);
         for (double t : new double[] {0.05, 0.25, 0.5, 0.75, 0.95}) {
-            Batch x = pointsAt(gmm, p, t);
-            Dynamics f = Dynamics.inTime(gmm, p);
+            Batch x = pointsAt(x1, p, t);
+            Dynamics f = Dynamics.inTime(m, p);
             Batch ideal = new IdealGradient(p, 1e-8).gradient(f, loss, x, t, null).gradient();
             StringBuilder line = new StringBuilder(String.format("%-6.2f", t));
             double greedyErr = Double.NaN;
@@ -111,9 +129,15 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Batch pointsAt(GaussianMixture gmm, AffinePath p, double t) {
-        Batch x1 = gmm.sample(points, new Random(problem.seed));
-        Batch x0 = Noise.gaussian(points, gmm.dim(), problem.seed + 1);
+    /** Data samples x1: exact ones where the model has a density, else the model's own unguided samples. */
+    private Batch dataSamples(TargetPredictor m, AffinePath p) {
+        return m.density().map(d -> d.sample(points, new Random(problem.seed)))
+                .orElseGet(() -> Rollout.solveCheckpointed(Dynamics.inTime(m, p), Solvers.byName("heun"),
+                        Grid.uniform(100), Noise.gaussian(points, m.dim(), problem.seed + 2), 100).output());
+    }
+
+    private Batch pointsAt(Batch x1, AffinePath p, double t) {
+        Batch x0 = Noise.gaussian(points, x1.cols(), problem.seed + 1);
         return x1.combine(p.alpha(t), x0, p.sigma(t));
     }
 }

@@ -6,7 +6,6 @@ import gw.guidance.GuidedSampler;
 import gw.guidance.IdealGradient;
 import gw.metric.Stats;
 import gw.metric.Support;
-import gw.model.ClosedFormDensity;
 import gw.objective.SquaredDistance;
 import gw.path.AffinePath;
 import gw.path.Paths;
@@ -151,8 +150,8 @@ public final class CellRunner {
     static CellResult finish(int index, CellSpec spec, Batch x1, List<StepRecord> steps, List<Batch> trajectories,
                              long[] counts, double[] ms) {
         double[] loss = requireFinite(spec.objective().loss(x1), "the final loss");
-        double[] loglik = spec.model() instanceof ClosedFormDensity d
-                ? requireFinite(d.logDensity(x1), "the final log-likelihood") : null;
+        double[] loglik = spec.model().density()
+                .map(d -> requireFinite(d.logDensity(x1), "the final log-likelihood")).orElse(null);
         double errSum = 0;
         int errSteps = 0;
         double cosSum = 0;

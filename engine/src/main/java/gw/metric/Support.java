@@ -1,14 +1,12 @@
 package gw.metric;
 
-import gw.model.DiagonalGaussian;
-import gw.model.GaussianMixture;
 import gw.model.TargetPredictor;
 import gw.tensor.Batch;
 
 /**
- * The plotted support: one interval [lo, hi] for every coordinate that holds the data's mass (3.5 standard
- * deviations around every mean), the target and the noise's bulk [-3, 3], padded by 5 % and rounded out to
- * halves. The app plots this window; a final sample outside it counts as thrown off the data.
+ * The plotted support: one interval [lo, hi] for every coordinate that holds the data's mass (the model's extent:
+ * 3.5 standard deviations around every mean for a closed form, the training data's box for a learned model), the
+ * target and the noise's bulk [-3, 3], padded by 5 % and rounded out to halves. The app plots this window; a final sample outside it counts as thrown off the data.
  */
 public final class Support {
     private Support() {
@@ -16,6 +14,11 @@ public final class Support {
 
     /** {lo, hi}; target may be null (an objective without a target point). */
     public static double[] window(TargetPredictor model, double[] target) {
+        return window(model.extent(), target);
+    }
+
+    /** {lo, hi} for a box of the data's mass ({lo, hi} per coordinate, as {@link TargetPredictor#extent()}). */
+    public static double[] window(double[][] extent, double[] target) {
         double lo = -3;
         double hi = 3;
         if (target != null) {
@@ -24,20 +27,9 @@ public final class Support {
                 hi = Math.max(hi, v + 0.5);
             }
         }
-        if (model instanceof GaussianMixture g) {
-            double[][] m = g.means();
-            double[] s = g.stds();
-            for (int k = 0; k < m.length; k++) {
-                for (double v : m[k]) {
-                    lo = Math.min(lo, v - 3.5 * s[k]);
-                    hi = Math.max(hi, v + 3.5 * s[k]);
-                }
-            }
-        } else if (model instanceof DiagonalGaussian d) {
-            for (int c = 0; c < d.mean().length; c++) {
-                lo = Math.min(lo, d.mean()[c] - 3.5 * d.std()[c]);
-                hi = Math.max(hi, d.mean()[c] + 3.5 * d.std()[c]);
-            }
+        for (double[] range : extent) {
+            lo = Math.min(lo, range[0]);
+            hi = Math.max(hi, range[1]);
         }
         double pad = 0.05 * (hi - lo);
         return new double[] {Math.floor((lo - pad) * 2) / 2, Math.ceil((hi + pad) * 2) / 2};

@@ -2,6 +2,9 @@ package gw.model;
 
 import gw.path.PathPoint;
 import gw.tensor.Batch;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -48,6 +51,39 @@ public final class DiagonalGaussian implements TargetPredictor, ClosedFormDensit
     @Override
     public boolean acceptsAnyPathPoint() {
         return true;
+    }
+
+    @Override
+    public double evaluationCost() {
+        return 3.0 * mean.length;
+    }
+
+    @Override
+    public double retainedPerEvaluation() {
+        return 2.0 * mean.length;
+    }
+
+    @Override
+    public Optional<ClosedFormDensity> density() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public double[][] extent() {
+        double[][] box = new double[mean.length][];
+        for (int c = 0; c < mean.length; c++) {
+            box[c] = new double[] {mean[c] - 3.5 * std[c], mean[c] + 3.5 * std[c]};
+        }
+        return box;
+    }
+
+    @Override
+    public Map<String, Object> specValue() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kind", kind());
+        out.put("mean", mean());
+        out.put("std", std());
+        return out;
     }
 
     @Override

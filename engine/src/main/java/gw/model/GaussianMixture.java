@@ -2,6 +2,9 @@ package gw.model;
 
 import gw.path.PathPoint;
 import gw.tensor.Batch;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -84,6 +87,46 @@ public final class GaussianMixture implements TargetPredictor, ClosedFormDensity
     @Override
     public boolean acceptsAnyPathPoint() {
         return true;
+    }
+
+    @Override
+    public double evaluationCost() {
+        return 3.0 * k * (d + 2);
+    }
+
+    /** Input, velocity and the K responsibilities. */
+    @Override
+    public double retainedPerEvaluation() {
+        return 2.0 * d + k;
+    }
+
+    @Override
+    public Optional<ClosedFormDensity> density() {
+        return Optional.of(this);
+    }
+
+    /** The union of the components' mean +- 3.5 std boxes. */
+    @Override
+    public double[][] extent() {
+        double[][] box = new double[d][];
+        for (int c = 0; c < d; c++) {
+            box[c] = new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+            for (int j = 0; j < k; j++) {
+                box[c][0] = Math.min(box[c][0], means[j][c] - 3.5 * stds[j]);
+                box[c][1] = Math.max(box[c][1], means[j][c] + 3.5 * stds[j]);
+            }
+        }
+        return box;
+    }
+
+    @Override
+    public Map<String, Object> specValue() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kind", kind());
+        out.put("weights", weights());
+        out.put("means", means());
+        out.put("stds", stds());
+        return out;
     }
 
     public int components() {

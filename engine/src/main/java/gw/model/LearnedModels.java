@@ -53,7 +53,7 @@ public final class LearnedModels {
             throw new InvalidModelFileException(file + " names an unknown path '" + path + "'");
         }
         return new NetworkPredictor(loaded.network().architecture().path("kind").asText(), loaded.network(),
-                Paths.byName(path));
+                Paths.byName(path), dirOrFile);
     }
 
     /** Loads and checks the data dimension the caller needs. */

@@ -4,6 +4,10 @@ import gw.model.net.Network;
 import gw.path.AffinePath;
 import gw.path.PathPoint;
 import gw.tensor.Batch;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,8 +21,16 @@ public final class NetworkPredictor implements TargetPredictor {
     private final Network net;
     private final AffinePath path;
     private final String kind;
+    private final Path source; // the folder or file it was loaded from; null for a network not saved yet
+    private volatile double[][] extent;
+    private volatile double retained = -1;
 
     public NetworkPredictor(String kind, Network net, AffinePath path) {
+        this(kind, net, path, null);
+    }
+
+    /** @param source the model folder or file it was read from, which its spec value names */
+    public NetworkPredictor(String kind, Network net, AffinePath path, Path source) {
         if (net.inputShape().length != 1) {
             throw new IllegalArgumentException("a point model needs a network on vectors, got input shape rank "
                     + net.inputShape().length);
@@ -26,6 +38,7 @@ public final class NetworkPredictor implements TargetPredictor {
         this.kind = kind;
         this.net = net;
         this.path = path;
+        this.source = source;
     }
 
     @Override
@@ -45,6 +58,61 @@ public final class NetworkPredictor implements TargetPredictor {
     /** The path the network was trained on. */
     public AffinePath path() {
         return path;
+    }
+
+    /** Where it was loaded from, if it was. */
+    public Optional<Path> source() {
+        return Optional.ofNullable(source);
+    }
+
+    @Override
+    public Optional<String> requiredPath() {
+        return Optional.of(path.name());
+    }
+
+    @Override
+    public double unitRoundoff() {
+        return net.parameters().dtype() == DataType.DOUBLE ? 0x1p-53 : 0x1p-24;
+    }
+
+    /** About one multiply-add per weight per point (the matrix products dominate). */
+    @Override
+    public double evaluationCost() {
+        return net.parameters().count();
+    }
+
+    /** Measured once: what a one-point evaluation keeps for its VJP, in doubles. */
+    @Override
+    public double retainedPerEvaluation() {
+        if (retained < 0) {
+            retained = predict(Batch.zeros(1, dim()), path.at(0.5)).retainedBytes() / 8.0;
+        }
+        return retained;
+    }
+
+    /** From the model's own samples ({@link SampledExtent}), computed on first use. */
+    @Override
+    public double[][] extent() {
+        if (extent == null) {
+            extent = SampledExtent.of(this, path);
+        }
+        double[][] copy = new double[extent.length][];
+        for (int c = 0; c < copy.length; c++) {
+            copy[c] = extent[c].clone();
+        }
+        return copy;
+    }
+
+    @Override
+    public Map<String, Object> specValue() {
+        if (source == null) {
+            throw new IllegalStateException("this network was trained here and is not saved yet: save it to a "
+                    + "folder first, and a spec can name that folder");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kind", kind);
+        out.put("file", source.toAbsolutePath().normalize().toString());
+        return out;
     }
 
     @Override

@@ -27,7 +27,12 @@ public final class Dynamics {
         return inTime(model, path, new Cost());
     }
 
+    /** @throws IllegalArgumentException when the model was trained on another path */
     public static Dynamics inTime(TargetPredictor model, AffinePath path, Cost cost) {
+        model.requiredPath().filter(p -> !p.equals(path.name())).ifPresent(p -> {
+            throw new IllegalArgumentException("model '" + model.kind() + "' was trained on the " + p
+                    + " path; it cannot be used on " + path.name());
+        });
         return new Dynamics(model, path::at, cost);
     }
 

@@ -7,9 +7,11 @@ import gw.tensor.Batch;
 import java.util.function.UnaryOperator;
 
 /**
- * The exact flow map x_t -> x_1 and its VJP (MATH sections 1-2). The solve runs in EDM coordinates z = x/alpha,
- * kappa = sigma/alpha, where dz/dkappa = xhat0 is smooth down to kappa = 0, with RK4 on a rho = 7 grid; from very
- * early times (kappa above {@link #KAPPA_SWITCH}, including t = 0 where kappa is infinite) it first runs RK4 in t.
+ * The exact flow map x_t -> x_1 and its VJP (MATH sections 1-2). For a model that accepts any (alpha, sigma) the
+ * solve runs in EDM coordinates z = x/alpha, kappa = sigma/alpha, where dz/dkappa = xhat0 is smooth down to
+ * kappa = 0, with RK4 on a rho = 7 grid; any other model (a learned one reads only t) runs RK4 in t on the same
+ * steps, mapped to the times t_i with sigma/alpha = kappa_i. From very early times (kappa above
+ * {@link #KAPPA_SWITCH}, including t = 0 where kappa is infinite) it first runs RK4 in t on equal steps.
  * The gradient is backpropagated through those RK4 steps (checkpointed in sqrt(n) segments to bound memory); the
  * step count doubles until both the endpoint and the gradient change by less than the requested relative tolerance.
  */
@@ -19,6 +21,11 @@ public final class IdealFlow {
     private static final int START_STEPS = 32;
     private static final int MAX_STEPS = 1 << 16;
     private static final double RHO = 7.0;
+    /**
+     * The tolerance is never taken below this many unit roundoffs of the model: a float32 network's outputs carry
+     * ~1e-7 relative noise that no step count removes, so 1e-9 would never be met (float64: 1.1e-13, no change).
+     */
+    public static final double ROUNDOFF_FLOOR = 1e3;
 
     private final TargetPredictor model;
     private final AffinePath path;
@@ -31,7 +38,7 @@ public final class IdealFlow {
         }
         this.model = model;
         this.path = path;
-        this.tolerance = tolerance;
+        this.tolerance = Math.max(tolerance, ROUNDOFF_FLOOR * model.unitRoundoff());
     }
 
     public Cost cost() {
@@ -72,12 +79,27 @@ public final class IdealFlow {
             xs = early.output();
             kappa = path.sigma(ts) / path.alpha(ts);
         }
-        double alpha = path.alpha(ts);
-        Dynamics inKappa = Dynamics.inKappa(model, cost);
-        Rollout late = Rollout.solveCheckpointed(inKappa, rk4, rhoGrid(kappa, n), xs.scaled(1.0 / alpha),
-                checkpointSegment(n));
-        Batch x1 = late.output();
-        Batch g = late.backward(gradOfLoss.apply(x1)).scaled(1.0 / alpha);
+        Rollout late;
+        Batch x1;
+        Batch g;
+        if (model.acceptsAnyPathPoint()) {
+            double alpha = path.alpha(ts);
+            late = Rollout.solveCheckpointed(Dynamics.inKappa(model, cost), rk4, rhoGrid(kappa, n),
+                    xs.scaled(1.0 / alpha), checkpointSegment(n));
+            x1 = late.output();
+            g = late.backward(gradOfLoss.apply(x1)).scaled(1.0 / alpha);
+        } else {
+            // RK4 in t up to t_{n-1}, then the exponential (DDIM) step, which lands on x1 = xhat1(x, t_{n-1}):
+            // exact as kappa -> 0 and free of the 1/sigma in u, which a network (never exactly xhat1(x, 1) = x)
+            // turns into a stiff, slowly converging tail
+            Dynamics inTime = Dynamics.inTime(model, path, cost);
+            double[] grid = timeGrid(path, ts, kappa, n);
+            late = Rollout.solveCheckpointed(inTime, rk4, java.util.Arrays.copyOf(grid, n), xs, checkpointSegment(n));
+            Rollout last = Rollout.solve(inTime, Solvers.byName("ddim"), new double[] {grid[n - 1], 1.0},
+                    late.output(), null);
+            x1 = last.output();
+            g = late.backward(last.backward(gradOfLoss.apply(x1)));
+        }
         late.release();
         if (early != null) {
             g = early.backward(g);
@@ -93,6 +115,22 @@ public final class IdealFlow {
      */
     public static int checkpointSegment(int n) {
         return (int) Math.ceil(Math.sqrt(n));
+    }
+
+    /**
+     * The rho grid's steps as times: t_i with sigma(t_i)/alpha(t_i) = kappa_i, dense near the data as the EDM grid
+     * is (the t-ODE's velocity varies fastest there), ending exactly at t = 1.
+     */
+    static double[] timeGrid(AffinePath path, double tStart, double kappaMax, int n) {
+        double[] k = rhoGrid(kappaMax, n);
+        double[] t = new double[n + 1];
+        t[0] = tStart;
+        for (int i = 1; i < n; i++) {
+            // below 1, so sigma > 0 where the t form's final exponential step starts
+            t[i] = Math.min(path.timeForKappa(k[i]), Math.nextDown(1.0));
+        }
+        t[n] = 1.0;
+        return t;
     }
 
     /** kappa_i = (kmax^(1/rho) + i/n (0 - kmax^(1/rho)))^rho, i = 0..n: dense near kappa = 0, ending exactly at 0. */

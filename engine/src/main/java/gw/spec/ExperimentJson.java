@@ -48,6 +48,11 @@ public final class ExperimentJson {
         String description = root.optional("description").map(Field::string).orElse("");
         ExperimentSpec spec = new ExperimentSpec(name, description, b.build(), sweep,
                 root.node().toPrettyString());
+        Field pathField = sweep.containsKey("path") ? root.get("sweep").get("path")
+                : root.optional("path").orElse(root);
+        for (CellSpec c : spec.cells()) {
+            ModelReader.checkPath(model, c.path(), pathField);
+        }
         ExperimentLimits.check(root, spec);
         return spec;
     }

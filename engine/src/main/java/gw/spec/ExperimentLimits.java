@@ -87,7 +87,8 @@ final class ExperimentLimits {
         double guidancePerStep = scheme.evaluationsPerStep().applyAsDouble(c);
         double sampling = (double) c.particles() * n * (stages + guidancePerStep) * eval;
         double metrics = scheme.kind() == SchemeDescriptor.Kind.UNGUIDED ? 0
-                : (double) c.metricParticles() * n * 2 * 2 * Workload.IDEAL_NOMINAL_STEPS * 4 * eval;
+                : (double) c.metricParticles() * n * 2 * 2
+                        * Workload.idealSteps(c.model(), Workload.NOMINAL_TOLERANCE) * 4 * eval;
         return sampling + metrics;
     }
 }

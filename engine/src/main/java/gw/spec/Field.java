@@ -2,6 +2,9 @@ package gw.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -21,15 +24,22 @@ public final class Field {
 
     private final JsonNode node;
     private final String path;
+    private final Path base; // the spec file's folder, for relative file names; null: none
 
-    private Field(JsonNode node, String path) {
+    private Field(JsonNode node, String path, Path base) {
         this.node = node;
         this.path = path;
+        this.base = base;
     }
 
-    /** The whole document; its path is empty. */
+    /** The whole document; its path is empty; relative file names in it resolve against the working directory. */
     public static Field root(JsonNode node) {
-        return new Field(node, "");
+        return new Field(node, "", null);
+    }
+
+    /** The whole document of a spec file in folder {@code base}, against which its relative file names resolve. */
+    public static Field root(JsonNode node, Path base) {
+        return new Field(node, "", base);
     }
 
     public String path() {
@@ -81,13 +91,13 @@ public final class Field {
         if (value == null) {
             throw child(name).error("missing required field");
         }
-        return new Field(value, childPath(name));
+        return new Field(value, childPath(name), base);
     }
 
     /** An optional member of this object; JSON null counts as present (and is then rejected by its reader). */
     public Optional<Field> optional(String name) {
         JsonNode value = node.get(name);
-        return value == null ? Optional.empty() : Optional.of(new Field(value, childPath(name)));
+        return value == null ? Optional.empty() : Optional.of(new Field(value, childPath(name), base));
     }
 
     public boolean has(String name) {
@@ -95,7 +105,7 @@ public final class Field {
     }
 
     private Field child(String name) {
-        return new Field(null, childPath(name));
+        return new Field(null, childPath(name), base);
     }
 
     private String childPath(String name) {
@@ -123,7 +133,7 @@ public final class Field {
         }
         List<Field> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(new Field(node.get(i), path + "[" + i + "]"));
+            out.add(new Field(node.get(i), path + "[" + i + "]", base));
         }
         return out;
     }
@@ -221,6 +231,37 @@ public final class Field {
             throw error("must be a string, got " + describe(node));
         }
         return node.textValue();
+    }
+
+    /**
+     * An existing file or folder named by a string. A relative name resolves against the spec file's folder
+     * first, then the working directory (so both {@code ../models/moons} beside a preset and
+     * {@code assets/models/moons} from the project root work); the error names every place tried.
+     */
+    public Path file() {
+        String name = string();
+        Path given;
+        try {
+            given = Path.of(name);
+        } catch (InvalidPathException e) {
+            throw error("not a valid file name: " + e.getReason());
+        }
+        List<Path> tried = new ArrayList<>();
+        if (given.isAbsolute()) {
+            tried.add(given);
+        } else {
+            if (base != null) {
+                tried.add(base.resolve(given).normalize());
+            }
+            tried.add(given.toAbsolutePath().normalize());
+        }
+        for (Path p : tried) {
+            if (Files.exists(p)) {
+                return p;
+            }
+        }
+        throw error("no such file: " + tried.stream().map(Object::toString).distinct()
+                .reduce((a, b) -> a + " or " + b).orElse(name));
     }
 
     /** A string from a fixed list. */

@@ -1,65 +1,60 @@
 package gw.spec;
 
-import gw.model.DiagonalGaussian;
-import gw.model.GaussianMixture;
 import gw.model.TargetPredictor;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Reads a closed-form data model:
- * {@code {"kind": "gmm", "weights": [K], "means": [[D] x K], "stds": [K]}} (weights >= 0 summing to 1,
- * isotropic stds > 0) or {@code {"kind": "gaussian", "mean": [D], "std": [D]}} (stds > 0).
+ * Reads a model spec {@code {"kind": K, ...}} through a registry of kinds: a new model is one reader entry here
+ * and its class's {@link TargetPredictor#specValue()}, which writes the same members back.
  */
 public final class ModelReader {
-    public static final List<String> KINDS = List.of("gmm", "gaussian");
-    /** How far the mixture weights may sum from 1. */
-    public static final double WEIGHT_SUM_TOLERANCE = 1e-9; // the message in mixture() spells it
+    private static final Map<String, Function<Field, TargetPredictor>> READERS = new LinkedHashMap<>();
+
+    static {
+        READERS.put("gmm", ClosedFormReaders::mixture);
+        READERS.put("gaussian", ClosedFormReaders::gaussian);
+        READERS.put("mlp", LearnedModelReader::read);
+    }
+
+    public static final List<String> KINDS = List.copyOf(READERS.keySet());
 
     private ModelReader() {
+    }
+
+    /** Refuses a path the model cannot run on (a learned model runs only on its training path). */
+    static void checkPath(TargetPredictor m, String path, Field where) {
+        m.requiredPath().filter(p -> !p.equals(path)).ifPresent(p -> {
+            throw where.error("the model was trained on the " + p + " path and runs only there, got " + path
+                    + "; use \"path\": \"" + p + "\"");
+        });
+    }
+
+    /**
+     * A model named on a command line: a JSON file holding a model spec ({@code {"kind": ...}}), or a learned
+     * model folder (or file), read as {@code {"kind": "mlp", "file": NAME}}; problems are errors on {@code option}.
+     */
+    public static TargetPredictor fromOption(String option, String name) {
+        try {
+            if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+                return read(SpecReader.read(java.nio.file.Path.of(name)));
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode spec =
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            spec.put("kind", "mlp").put("file", name);
+            return read(Field.root(spec));
+        } catch (SpecException e) {
+            throw new SpecException(option, e.problem());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new SpecException(option, "not a valid file name: " + e.getReason());
+        }
     }
 
     public static TargetPredictor read(Field f) {
         f.object();
         String kind = f.get("kind").oneOf(KINDS);
-        return kind.equals("gmm") ? mixture(f) : gaussian(f);
-    }
-
-    private static GaussianMixture mixture(Field f) {
-        f.object(List.of("kind", "weights", "means", "stds"));
-        Field weightsField = f.get("weights");
-        List<Field> wf = weightsField.array(1, Limits.MAX_COMPONENTS);
-        int k = wf.size();
-        double[] weights = new double[k];
-        double sum = 0;
-        for (int j = 0; j < k; j++) {
-            weights[j] = wf.get(j).nonNegative();
-            sum += weights[j];
-        }
-        weightsField.require(Math.abs(sum - 1.0) <= WEIGHT_SUM_TOLERANCE,
-                "must sum to 1 (within 1e-9), they sum to " + sum);
-        List<Field> mf = f.get("means").array(k, "K = " + k + ", one row per weight");
-        double[][] means = new double[k][];
-        means[0] = mf.get(0).vector(1, Limits.MAX_DIM);
-        int d = means[0].length;
-        for (int j = 1; j < k; j++) {
-            means[j] = mf.get(j).vector(d, "D = " + d + ", the length of means[0]");
-        }
-        List<Field> sf = f.get("stds").array(k, "K = " + k + ", one per weight");
-        double[] stds = new double[k];
-        for (int j = 0; j < k; j++) {
-            stds[j] = sf.get(j).positive();
-        }
-        return new GaussianMixture(weights, means, stds);
-    }
-
-    private static DiagonalGaussian gaussian(Field f) {
-        f.object(List.of("kind", "mean", "std"));
-        double[] mean = f.get("mean").vector(1, Limits.MAX_DIM);
-        List<Field> sf = f.get("std").array(mean.length, "D = " + mean.length + ", the length of mean");
-        double[] std = new double[mean.length];
-        for (int c = 0; c < std.length; c++) {
-            std[c] = sf.get(c).positive();
-        }
-        return new DiagonalGaussian(mean, std);
+        return READERS.get(kind).apply(f);
     }
 }

@@ -28,6 +28,7 @@ public record ProbeSpec(TargetPredictor model, AffinePath path, String solver, i
         root.object(KEYS);
         TargetPredictor model = ModelReader.read(root.get("model"));
         AffinePath path = Paths.byName(root.get("path").oneOf(Paths.NAMES));
+        ModelReader.checkPath(model, path.name(), root.get("path"));
         String solver = root.get("solver").oneOf(Solvers.NAMES);
         int steps = root.get("steps").integer(1, Limits.MAX_STEPS);
         Field indexField = root.get("index");

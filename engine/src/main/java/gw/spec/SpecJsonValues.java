@@ -1,7 +1,5 @@
 package gw.spec;
 
-import gw.model.DiagonalGaussian;
-import gw.model.GaussianMixture;
 import gw.model.TargetPredictor;
 import gw.objective.Measurement;
 import gw.objective.Objective;
@@ -15,20 +13,7 @@ final class SpecJsonValues {
     }
 
     static Map<String, Object> model(TargetPredictor m) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (m instanceof GaussianMixture g) {
-            out.put("kind", "gmm");
-            out.put("weights", g.weights());
-            out.put("means", g.means());
-            out.put("stds", g.stds());
-        } else if (m instanceof DiagonalGaussian g) {
-            out.put("kind", "gaussian");
-            out.put("mean", g.mean());
-            out.put("std", g.std());
-        } else {
-            throw new IllegalArgumentException("model '" + m.kind() + "' has no JSON form");
-        }
-        return out;
+        return m.specValue();
     }
 
     static Map<String, Object> objective(Objective o) {

@@ -49,7 +49,8 @@ public final class SpecReader {
         } catch (IOException e) {
             throw new SpecException("", "cannot read " + file + ": " + oneLine(SpecException.reason(e)));
         }
-        return parse(bytes, file.toString());
+        Field f = parse(bytes, file.toString());
+        return Field.root(f.node(), file.toAbsolutePath().getParent());
     }
 
     /** Parses spec text; {@code source} names it in messages. */

@@ -1,6 +1,5 @@
 package gw.spec;
 
-import gw.model.GaussianMixture;
 import gw.model.TargetPredictor;
 import gw.path.PathPoint;
 import gw.solver.IdealFlow;
@@ -19,17 +18,28 @@ public record Workload(double operations, double retainedBytes) {
      */
     public static final int IDEAL_NOMINAL_STEPS = 8192;
     private static final int RK4_STAGES = 4;
+    /** The tolerance at which {@link #IDEAL_NOMINAL_STEPS} were measured. */
+    public static final double NOMINAL_TOLERANCE = 1e-9;
+
+    /**
+     * RK4 steps assumed for the ideal of this model at this tolerance: RK4's error falls like n^-4, so the count
+     * scales as tol^(-1/4) from the nominal one; the tolerance is taken as the ideal takes it, never below the
+     * model's roundoff floor (a float32 network: about 6e-5, so about 520 steps instead of 8192).
+     */
+    public static int idealSteps(TargetPredictor m, double tolerance) {
+        double tol = Math.max(tolerance, IdealFlow.ROUNDOFF_FLOOR * m.unitRoundoff());
+        double n = IDEAL_NOMINAL_STEPS * Math.pow(NOMINAL_TOLERANCE / tol, 0.25);
+        return (int) Math.max(64, Math.min(IDEAL_NOMINAL_STEPS, Math.ceil(n)));
+    }
 
     /** Multiply-adds per point of one model evaluation or VJP. */
     public static double evaluationCost(TargetPredictor m) {
-        int d = m.dim();
-        return m instanceof GaussianMixture g ? 3.0 * g.components() * (d + 2) : 3.0 * d;
+        return m.evaluationCost();
     }
 
     /** Doubles per point that one model evaluation keeps for its VJP (input, responsibilities, velocity). */
     public static double retainedPerEvaluation(TargetPredictor m) {
-        int d = m.dim();
-        return m instanceof GaussianMixture g ? 2.0 * d + g.components() : 2.0 * d;
+        return m.retainedPerEvaluation();
     }
 
     /**
@@ -37,6 +47,7 @@ public record Workload(double operations, double retainedBytes) {
      * {@code lossCost} is the multiply-adds per point of one loss gradient ({@link ObjectiveReader#gradientCost}).
      */
     public static Workload ofProbe(ProbeSpec s, double lossCost) {
+        int nominal = idealSteps(s.model(), NOMINAL_TOLERANCE); // the probe's ideal runs at 1e-9
         int stages = Solvers.byName(s.solver()).evaluationsPerStep();
         int b = s.points().rows();
         int d = s.model().dim();
@@ -50,16 +61,16 @@ public record Workload(double operations, double retainedBytes) {
         // (EDM coordinates) or, from early times, two (RK4 in t first)
         PathPoint p = s.path().at(s.t());
         int phases = p.sigma() <= IdealFlow.KAPPA_SWITCH * p.alpha() ? 1 : 2;
-        double idealEvaluations = 2.0 * phases * IDEAL_NOMINAL_STEPS * RK4_STAGES;
+        double idealEvaluations = 2.0 * phases * nominal * RK4_STAGES;
         // forward + VJP; the ideal's checkpointed backward pass re-runs its forward solve once more
         double evaluations = 2 * (2 + lookaheadEvaluations) + 3 * idealEvaluations;
-        double lossGradients = 2 + s.horizons().length + Math.log(IDEAL_NOMINAL_STEPS) / Math.log(2);
+        double lossGradients = 2 + s.horizons().length + Math.log(nominal) / Math.log(2);
         double ops = b * (evaluations * evaluationCost(s.model()) + lossGradients * lossCost);
         double perStep = stages * retainedPerEvaluation(s.model()) + d;
         double idealPerStep = RK4_STAGES * retainedPerEvaluation(s.model()) + d;
         // the ideal keeps n/k states and one k-step segment of records, k = sqrt(n) (IdealFlow.segment)
-        int k = (int) Math.ceil(Math.sqrt(IDEAL_NOMINAL_STEPS));
-        double idealRetained = phases * ((double) IDEAL_NOMINAL_STEPS / k * d + k * idealPerStep);
+        int k = (int) Math.ceil(Math.sqrt(nominal));
+        double idealRetained = phases * ((double) nominal / k * d + k * idealPerStep);
         double retained = 8.0 * b * Math.max(maxHorizon * perStep, idealRetained);
         return new Workload(ops, retained);
     }

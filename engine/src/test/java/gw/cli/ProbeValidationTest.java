@@ -150,8 +150,8 @@ class ProbeValidationTest {
                 rule("unknown path", "path", "allowed: ot, vp-cosine, vp-linear", edit(s -> s.put("path", "vp"))),
                 rule("unknown solver", "solver", "allowed: ddim, euler, midpoint, heun, rk4",
                         edit(s -> s.put("solver", "rk45"))),
-                rule("unknown model kind", "model.kind", "allowed: gmm, gaussian",
-                        edit(s -> obj(s, "model").put("kind", "mlp"))),
+                rule("unknown model kind", "model.kind", "allowed: gmm, gaussian, mlp",
+                        edit(s -> obj(s, "model").put("kind", "unet"))),
                 rule("unknown objective kind", "objective.kind", "allowed: squared-distance, measurement",
                         edit(s -> obj(s, "objective").put("kind", "classifier"))),
                 // unknown extra fields

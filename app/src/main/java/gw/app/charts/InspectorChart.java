@@ -50,7 +50,7 @@ public final class InspectorChart extends ChartPane {
     }
 
     /** @param trajectory the particle's states x_0 .. x_N under the followed scheme (drawn as a grey line) */
-    public void show(Inspector.Inspection in, double[][] trajectory, double[] target, ClosedFormDensity density,
+    public void show(Inspector.Inspection in, double[][] trajectory, double[] target, ClosedFormDensity density, // null: none drawn
                      double[] bounds) {
         last = in;
         chart().setNotify(false);
@@ -59,8 +59,10 @@ public final class InspectorChart extends ChartPane {
             path.removeAllSeries();
             pointRenderer.removeAnnotations();
             ((EqualUnitsPlot) plot).setWindow(bounds);
-            pointRenderer.addAnnotation(new ImageAnnotation(DensityImage.of(density, bounds), bounds),
-                    Layer.BACKGROUND);
+            if (density != null) {
+                pointRenderer.addAnnotation(new ImageAnnotation(DensityImage.of(density, bounds), bounds),
+                        Layer.BACKGROUND);
+            }
             XYSeries traj = new XYSeries("trajectory", false, true);
             for (double[] p : trajectory) {
                 traj.add(p[0], p[1], false);

@@ -134,13 +134,14 @@ public final class SamplePanel extends ChartPane {
             chart.getTitle().setFont(Charts.font(Charts.TITLE, lecture));
             chart.getTitle().setPaint(SchemeStyle.color(scheme).darker());
             plot.setWindow(window);
-            if (s.model() instanceof ClosedFormDensity density) {
-                ImageAnnotation h = new ImageAnnotation(DensityImage.of(density, window, highContrast), window);
-                if (heat != null) {
-                    dots.removeAnnotation(heat);
-                }
-                dots.addAnnotation(h, Layer.BACKGROUND);
-                heat = h;
+            if (heat != null) {
+                dots.removeAnnotation(heat);
+                heat = null;
+            }
+            // a learned model has no density to draw: its unguided samples show what it learned
+            for (ClosedFormDensity density : s.model().density().stream().toList()) {
+                heat = new ImageAnnotation(DensityImage.of(density, window, highContrast), window);
+                dots.addAnnotation(heat, Layer.BACKGROUND);
             }
             setTarget(s.targetX(), s.targetY());
             while (paths.getSeriesCount() > 0) {
@@ -169,6 +170,9 @@ public final class SamplePanel extends ChartPane {
                     String.format(Locale.ROOT, "%.0f ms", sum.samplingMs() + sum.guidanceMs()),
                     String.format(Locale.ROOT, "%,d NFE", sum.totalNfe()),
                     bytes(sum.peakRetainedBytes()) + " kept"));
+            if (Double.isNaN(sum.meanLogLikelihood())) {
+                tokens.remove(1); // a learned model has no density, so no log p to show
+            }
             drawStep();
         } finally {
             chart.setNotify(true);

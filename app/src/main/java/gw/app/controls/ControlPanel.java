@@ -223,6 +223,8 @@ public final class ControlPanel extends VBox {
         loading = true;
         try {
             path.setValue(s.path());
+            // a learned model runs only on the path it was trained on
+            path.setDisable(s.model().requiredPath().isPresent());
             solver.setValue(s.solver());
             lookaheadSolver.setValue(s.lookaheadSolver());
             steps.setQuietly(s.steps());

@@ -4,7 +4,6 @@ import gw.app.state.Bounds;
 import gw.app.state.Scenario;
 import gw.app.state.Schemes;
 import gw.app.state.Settings;
-import gw.model.ClosedFormDensity;
 import gw.objective.SquaredDistance;
 import gw.spec.CellSpec;
 import gw.spec.ExperimentJson;
@@ -95,8 +94,8 @@ public final class ExperimentFiles {
     /** A spec as a scenario the workbench can show; throws IllegalArgumentException saying why it cannot. */
     public static Scenario fromSpec(ExperimentSpec spec, String fallbackName) {
         CellSpec c = spec.base();
-        if (c.model().dim() != 2 || !(c.model() instanceof ClosedFormDensity)) {
-            throw new IllegalArgumentException("the workbench draws 2-D models with a known density; this model is "
+        if (c.model().dim() != 2) {
+            throw new IllegalArgumentException("the workbench draws 2-D models; this model is "
                     + c.model().kind() + " in " + c.model().dim() + " dimensions");
         }
         if (!(c.objective() instanceof SquaredDistance sq)) {

@@ -153,7 +153,7 @@ public final class InspectorPanel extends BorderPane {
     private void showResult(Inspector.Inspection in) {
         Scenario sc = scenario.get();
         Settings s = run.settings();
-        chart.show(in, trajectory, new double[] {s.targetX(), s.targetY()}, sc.density(), sc.bounds());
+        chart.show(in, trajectory, new double[] {s.targetX(), s.targetY()}, sc.density().orElse(null), sc.bounds());
         table.getChildren().clear();
         String[] head = {"scheme", "rel. error", "cosine", "NFE", "VJPs"};
         for (int c = 0; c < head.length; c++) {

@@ -111,11 +111,27 @@ public final class Tours {
                             + "not the exact gradient of the discrete solve.", s -> s.withSteps(40).withHorizon(40),
                             END, false, "compute")));
 
+    /** The tour of every scenario on a learned model: the shipped ones, the learned preset, one trained here. */
+    private static final List<Step> LEARNED = List.of(
+            new Step("What the network learned", "With no guidance the samples show what the network learned from "
+                    + "its data. There is no density behind them: a network has none in closed form.",
+                    s -> s.withSchemes(FOUR), END, false, null),
+            new Step("What greedy sees", "At t = 0.3 the grey dots are the network's predictions x\u0302\u2081(x_t): "
+                    + "greedy asks the loss there, not where each particle will end.", s -> s.withSchemes(FOUR), 0.3,
+                    true, null),
+            new Step("Against the exact flow", "The Gradient error tab compares each scheme with the network's own "
+                    + "exact flow, solved by RK4 in t (a network accepts only its path's times): lookahead is closer "
+                    + "than greedy early in the solve.", s -> s.withSchemes(FOUR), END, false, "error"));
+
     private Tours() {
     }
 
     /** The scenario's tour (empty when it has none). */
     public static List<Step> of(Scenario sc) {
-        return sc == null ? List.of() : TOURS.getOrDefault(sc.name(), List.of());
+        if (sc == null) {
+            return List.of();
+        }
+        List<Step> t = TOURS.get(sc.name());
+        return t != null ? t : sc.model().requiredPath().isPresent() ? LEARNED : List.of();
     }
 }

@@ -10,7 +10,12 @@ public final class Bounds {
 
     /** The engine's plotted support (gw.metric.Support), so that its count of thrown-off samples matches the plot. */
     public static double[] of(TargetPredictor model, double targetX, double targetY) {
-        double[] w = Support.window(model, new double[] {targetX, targetY});
+        return of(model.extent(), targetX, targetY);
+    }
+
+    /** The window for a box of the data, {lo, hi} per coordinate. */
+    public static double[] of(double[][] extent, double targetX, double targetY) {
+        double[] w = Support.window(extent, new double[] {targetX, targetY});
         return new double[] {w[0], w[1], w[0], w[1]};
     }
 }

@@ -2,6 +2,7 @@ package gw.app.state;
 
 import gw.model.ClosedFormDensity;
 import gw.model.TargetPredictor;
+import java.util.Optional;
 
 /**
  * A ready-made starting point: a 2-D data distribution with a known density, the plot window that shows it, and
@@ -12,8 +13,9 @@ import gw.model.TargetPredictor;
 public record Scenario(String name, String description, TargetPredictor model, double[] bounds,
                        Settings defaults) {
 
-    public ClosedFormDensity density() {
-        return (ClosedFormDensity) model;
+    /** The data density to draw under the samples, when the model has one in closed form. */
+    public Optional<ClosedFormDensity> density() {
+        return model.density();
     }
 
     @Override

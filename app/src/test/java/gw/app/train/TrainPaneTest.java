@@ -1,0 +1,111 @@
+package gw.app.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gw.app.state.Scenario;
+import gw.model.NetworkPredictor;
+import gw.model.TargetPredictor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Train pane on its own: pick a set, train a few steps (the loss curve fills, the trained model is handed over
+ * as a scenario on its path), cancel a long run (nothing handed over), paint and clear points.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TrainPaneTest extends FxRobot {
+    private final List<Scenario> handed = new ArrayList<>();
+    private TrainPane pane;
+
+    @Start
+    void start(Stage stage) {
+        pane = new TrainPane(handed::add);
+        stage.setScene(new Scene(pane, 900, 420));
+        stage.show();
+    }
+
+    private <T> T onFx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("failed on the FX thread", e);
+        }
+    }
+
+    private void await(String what, int seconds, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out waiting for: " + what + "; status: " + onFx(() -> pane.status()
+                    .getText()));
+        }
+    }
+
+    @Test
+    void trainingAFewStepsFillsTheLossCurveAndHandsOverTheModel() {
+        interact(() -> {
+            pane.data().setValue("circles");
+            pane.steps().getValueFactory().setValue(50);
+        });
+        assertTrue(onFx(() -> pane.canvas().countProperty().get()) == TrainPane.SHOWN_SAMPLES,
+                "the set's samples are shown");
+        clickOn("#train-start");
+        await("a trained model", 120, () -> !handed.isEmpty());
+        int points = onFx(() -> pane.loss().trainPoints());
+        assertTrue(points >= 10, "the curve has a point per few steps: " + points);
+        Scenario sc = handed.get(0);
+        TargetPredictor m = sc.model();
+        assertTrue(m instanceof NetworkPredictor, m.getClass().toString());
+        assertEquals(2, m.dim());
+        assertEquals("ot", m.requiredPath().orElseThrow());
+        assertEquals("ot", sc.defaults().path(), "the scenario runs on the model's path");
+        assertTrue(sc.density().isEmpty(), "a network has no closed-form density");
+        assertFalse(onFx(() -> lookup("#train-save").queryButton().isDisabled()), "a trained model can be saved");
+        assertTrue(onFx(() -> pane.status().getText()).startsWith("Trained 50 steps"),
+                onFx(() -> pane.status().getText()));
+    }
+
+    @Test
+    void cancelStopsTrainingAndKeepsNothing() {
+        interact(() -> {
+            pane.data().setValue("moons");
+            pane.steps().getValueFactory().setValue(2_000);
+        });
+        clickOn("#train-start");
+        await("the first loss points", 60, () -> pane.loss().trainPoints() > 0);
+        Button cancel = lookup("#train-cancel").queryButton();
+        assertFalse(cancel.isDisabled());
+        clickOn("#train-cancel");
+        await("cancelled", 30, () -> pane.status().getText().startsWith("Cancelled"));
+        assertTrue(handed.isEmpty(), "nothing handed over");
+        assertFalse(onFx(() -> lookup("#train-start").queryButton().isDisabled()), "Train is enabled again");
+    }
+
+    @Test
+    void paintingAddsPointsAndClearRemovesThem() {
+        interact(() -> pane.data().setValue(TrainPane.PAINT));
+        assertEquals(0, onFx(() -> pane.canvas().countProperty().get()));
+        drag(pane.canvas(), MouseButton.PRIMARY).moveBy(40, 10).moveBy(20, 30).release(MouseButton.PRIMARY);
+        int n = onFx(() -> pane.canvas().countProperty().get());
+        assertTrue(n >= 3 * PointsCanvas.SPRAY, "a drag sprays points at each move: " + n);
+        clickOn("#train-clear");
+        assertEquals(0, onFx(() -> pane.canvas().countProperty().get()));
+        clickOn("#train-start");
+        assertTrue(onFx(() -> pane.status().getText()).startsWith("Paint at least 20 points"));
+    }
+}

@@ -1,0 +1,77 @@
+package gw.solver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gw.Numerics;
+import gw.model.ClosedFormDensity;
+import gw.model.GaussianMixture;
+import gw.model.Prediction;
+import gw.model.TargetPredictor;
+import gw.path.AffinePath;
+import gw.path.PathPoint;
+import gw.path.Paths;
+import gw.tensor.Batch;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The continuous ideal for models without an EDM form (RK4 in t, MATH section 2) against the EDM form on the
+ * reference mixture: the same closed form, forced through the t path by hiding that it accepts any (alpha, sigma).
+ */
+class IdealFlowTimeFormTest {
+    static final GaussianMixture MIXTURE = new GaussianMixture(new double[] {0.3, 0.3, 0.4},
+            new double[][] {{-2.0, 0.0}, {2.0, 1.0}, {0.0, -2.5}}, new double[] {0.3, 0.5, 0.4});
+    static final Batch X = Batch.of(new double[][] {{0.3, -1.2}, {-0.8, 0.9}, {1.5, 0.1}, {0.0, 0.0}});
+    static final double[] TARGET = {1.5, 0.5};
+
+    /** The mixture as a learned model sees the world: predict reads t, and nothing says (alpha, sigma) is free. */
+    static TargetPredictor timeOnly(TargetPredictor m) {
+        return new TargetPredictor() {
+            @Override public int dim() { return m.dim(); }
+            @Override public String kind() { return "time-only"; }
+            @Override public double evaluationCost() { return m.evaluationCost(); }
+            @Override public double retainedPerEvaluation() { return m.retainedPerEvaluation(); }
+            @Override public Optional<ClosedFormDensity> density() { return Optional.empty(); }
+            @Override public double[][] extent() { return m.extent(); }
+            @Override public Map<String, Object> specValue() { throw new IllegalStateException("test model"); }
+
+            @Override
+            public Prediction predict(Batch x, PathPoint p) {
+                if (!Double.isFinite(p.t())) {
+                    throw new AssertionError("the t form must never ask for an EDM point");
+                }
+                return m.predict(x, p);
+            }
+        };
+    }
+
+    /** grad of L = |x1 - target|^2 / 2. */
+    static Batch lossGradient(Batch x1) {
+        Batch g = x1.copy();
+        for (int i = 0; i < g.rows(); i++) {
+            g.data()[2 * i] -= TARGET[0];
+            g.data()[2 * i + 1] -= TARGET[1];
+        }
+        return g;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ot, 0.0", "ot, 0.05", "ot, 0.3", "ot, 0.7", "ot, 0.95", "vp-cosine, 0.3", "vp-linear, 0.6"})
+    void timeFormMatchesEdmForm(String pathName, double t) {
+        AffinePath path = Paths.byName(pathName);
+        TargetPredictor hidden = timeOnly(MIXTURE);
+        assertFalse(hidden.acceptsAnyPathPoint());
+        assertTrue(MIXTURE.acceptsAnyPathPoint());
+        double tol = 1e-8;
+        IdealFlow.Result edm = new IdealFlow(MIXTURE, path, tol).solve(X, t, IdealFlowTimeFormTest::lossGradient);
+        IdealFlow.Result inT = new IdealFlow(hidden, path, tol).solve(X, t, IdealFlowTimeFormTest::lossGradient);
+        // each solve is converged to ~tol relative; they agree to a small multiple of it
+        Numerics.assertClose(edm.endpoint(), inT.endpoint(), 1e-6, pathName + " t=" + t + " endpoint");
+        Numerics.assertClose(edm.gradient(), inT.gradient(), 1e-6, pathName + " t=" + t + " gradient");
+        assertEquals(2, inT.endpoint().cols());
+    }
+}
