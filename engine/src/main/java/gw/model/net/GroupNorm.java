@@ -29,12 +29,10 @@ public final class GroupNorm implements Layer {
     @Override
     public INDArray forward(INDArray in, Tape tape) {
         long[] shape = in.shape();
-        INDArray x = in.dup('c').reshape('c', shape[0] * groups, -1);
-        INDArray mean = x.mean(1);
-        x.subiColumnVector(mean);
-        INDArray var = x.mul(x).mean(1);
-        INDArray inv = Transforms.sqrt(var.addi(EPS), false).rdivi(1.0);
-        x.muliColumnVector(inv);
+        INDArray x = (in.ordering() == 'c' && !in.isView() ? in : in.dup('c')).reshape('c', shape[0] * groups, -1);
+        INDArray var = x.var(false, 1); // biased: the group's own variance, as GroupNorm defines it
+        INDArray inv = Transforms.pow(var.addi(EPS), -0.5, false);
+        x = x.subColumnVector(x.mean(1)).muliColumnVector(inv);
         INDArray xhat = x.reshape('c', shape);
         if (tape != null) {
             tape.push(xhat);
