@@ -4,6 +4,16 @@ import gw.guidance.GradientScheme;
 import gw.guidance.GuidedSampler;
 import gw.guidance.Lookahead;
 import gw.model.GaussianMixture;
+import gw.model.LearnedModels;
+import gw.model.NetworkPredictor;
+import gw.model.TargetPredictor;
+import gw.model.net.Mlp;
+import gw.model.net.SameDiffMlp;
+import gw.model.net.Tape;
+import java.nio.file.Path;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import gw.objective.SquaredDistance;
 import gw.path.Paths;
 import gw.solver.Dynamics;
@@ -28,7 +38,7 @@ import picocli.CommandLine.Spec;
  * Prints the median of several timed runs after warm-up.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time guided sampling on the reference 2-D GMM for several lookahead horizons.")
+        description = "Time guided sampling on the reference 2-D GMM (or an MLP) for several lookahead horizons.")
 public final class BenchCommand implements Callable<Integer> {
     /** The reference model of shared/reference/gmm2d_oracle.json. */
     static final GaussianMixture REFERENCE_GMM = new GaussianMixture(
@@ -55,8 +65,18 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the initial noise (default ${DEFAULT-VALUE}).", defaultValue = "0")
     long seed;
 
+    @Option(names = "--model", description = "gmm (the reference mixture) or mlp (a float32 MLP of width 128, depth 3,"
+            + " 16 time frequencies; seeded weights unless --model-file) (default ${DEFAULT-VALUE}).",
+            defaultValue = "gmm")
+    String model;
+
+    @Option(names = "--model-file", paramLabel = "DIR", description = "A trained model directory for --model mlp.")
+    Path modelFile;
+
     @Spec
     CommandSpec command;
+
+    private TargetPredictor predictor;
 
     @Override
     public Integer call() {
@@ -68,6 +88,10 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(command.commandLine(), "--steps must be in 1..10000, got " + steps);
         }
         timing.validate(command.commandLine());
+        predictor = predictor();
+        if (predictor instanceof NetworkPredictor n && n.network() instanceof Mlp mlp) {
+            compareAutodiff(out, mlp);
+        }
         for (String h : horizons) {
             int horizon = parseHorizon(h);
             double median = timing.measure(() -> runOnce(horizon)).medianMs();
@@ -93,6 +117,46 @@ public final class BenchCommand implements Callable<Integer> {
         throw new ParameterException(command.commandLine(), "--horizons entries must be 1..10000 or 'all', got '" + h + "'");
     }
 
+    private TargetPredictor predictor() {
+        if (model.equals("gmm")) {
+            if (modelFile != null) {
+                throw new ParameterException(command.commandLine(), "--model-file needs --model mlp");
+            }
+            return REFERENCE_GMM;
+        }
+        if (!model.equals("mlp")) {
+            throw new ParameterException(command.commandLine(), "--model must be gmm or mlp, got '" + model + "'");
+        }
+        if (modelFile != null) {
+            NetworkPredictor m = LearnedModels.load(modelFile, 2);
+            if (!m.path().name().equals("ot")) {
+                throw new ParameterException(command.commandLine(), "--model-file must be trained on the ot path");
+            }
+            return m;
+        }
+        Mlp net = new Mlp(new Mlp.Config(2, 128, 3, 16, 100, DataType.FLOAT));
+        net.parameters().initialise(seed);
+        return new NetworkPredictor("mlp", net, Paths.byName("ot"));
+    }
+
+    /** One forward pass and input VJP of the whole batch: the hand-derived backward pass against SameDiff's. */
+    private void compareAutodiff(PrintWriter out, Mlp net) {
+        INDArray x = Noise.gaussian(particles, 2, seed).toINDArray().castTo(net.parameters().dtype());
+        INDArray v = Noise.gaussian(particles, 2, seed + 1).toINDArray().castTo(net.parameters().dtype());
+        INDArray t = Nd4j.scalar(net.parameters().dtype(), 0.5).reshape(1);
+        double hand = timing.measure(() -> {
+            Tape tape = new Tape(false);
+            net.forward(x, t, tape);
+            return net.backward(v, tape);
+        }).medianMs();
+        SameDiffMlp sd = new SameDiffMlp(net);
+        double auto = timing.measure(() -> {
+            sd.forward(x, 0.5);
+            return sd.vjp(x, 0.5, v);
+        }).medianMs();
+        out.printf("forward+vjp particles=%d hand-derived ms=%.2f samediff ms=%.2f%n", particles, hand, auto);
+    }
+
     /** One guided solve; horizon 0 means end-to-end through the remaining grid. */
     Batch runOnce(int horizon) {
         Step euler = Solvers.byName("euler");
@@ -100,7 +164,7 @@ public final class BenchCommand implements Callable<Integer> {
         GradientScheme scheme = horizon == 0
                 ? new gw.guidance.EndToEnd(euler, grid, 1)
                 : new Lookahead(euler, horizon);
-        Dynamics f = Dynamics.inTime(REFERENCE_GMM, Paths.byName("ot"));
+        Dynamics f = Dynamics.inTime(predictor, Paths.byName("ot"));
         SquaredDistance loss = new SquaredDistance(new double[] {1.5, 0.5});
         Batch x0 = Noise.gaussian(particles, 2, seed);
         return GuidedSampler.sample(f, loss, x0, new GuidedSampler.Settings(euler, grid, scheme, scale), null);

@@ -1,6 +1,7 @@
 package gw.cli;
 
 import gw.experiment.SpecException;
+import gw.model.net.InvalidModelFileException;
 import gw.solver.NotConvergedException;
 import gw.tensor.NonFiniteException;
 import java.io.BufferedWriter;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "gw", mixinStandardHelpOptions = true, version = "Guidance Workbench 0.1.0",
         description = "Greedy, lookahead and end-to-end guidance for flow and diffusion models.",
         subcommands = {DemoCommand.class, ProbeCommand.class, RunCommand.class, BenchCommand.class,
-                MemoryBenchCommand.class, NetBenchCommand.class})
+                MemoryBenchCommand.class, TrainCommand.class, NetBenchCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Spec
@@ -90,6 +91,9 @@ public final class Main implements Callable<Integer> {
         int code;
         if (e instanceof SpecException s) {
             err.println("error: " + oneLine(s.getMessage()));
+            code = ExitCodes.INVALID_INPUT;
+        } else if (e instanceof InvalidModelFileException m) {
+            err.println("error: " + oneLine(m.getMessage()));
             code = ExitCodes.INVALID_INPUT;
         } else if (e instanceof NonFiniteException n) {
             err.println("error: the computation produced NaN or infinite values: " + oneLine(n.getMessage()));

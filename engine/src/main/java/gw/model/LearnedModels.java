@@ -1,0 +1,68 @@
+package gw.model;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gw.model.net.InvalidModelFileException;
+import gw.model.net.Network;
+import gw.model.net.NetworkFile;
+import gw.path.Paths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Learned point models on disk: a directory holding {@value #MODEL_FILE} (a {@link NetworkFile} whose metadata names
+ * the path it was trained on) beside its card.json, spec.json and loss.csv (docs/TRAINING.md).
+ */
+public final class LearnedModels {
+    public static final String MODEL_FILE = "model.bin";
+
+    private LearnedModels() {
+    }
+
+    /** The model file's bytes for a trained network on {@code path}; {@code meta} gains "role" and "path". */
+    public static byte[] encode(Network net, String path, ObjectNode meta) {
+        ObjectNode m = meta.deepCopy();
+        m.put("role", "model");
+        m.put("path", path);
+        return NetworkFile.encode(net, Map.of(), m);
+    }
+
+    /**
+     * Loads a model directory (or a model file directly).
+     * @throws InvalidModelFileException naming the problem: missing, truncated, foreign, corrupt, not a model
+     */
+    public static NetworkPredictor load(Path dirOrFile) {
+        Path file = Files.isDirectory(dirOrFile) ? dirOrFile.resolve(MODEL_FILE) : dirOrFile;
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidModelFileException(file + " does not exist");
+        } catch (IOException e) {
+            throw new InvalidModelFileException(file + " cannot be read: " + e.getMessage());
+        }
+        NetworkFile.Loaded loaded = NetworkFile.decode(bytes, file.toString());
+        if (!"model".equals(loaded.meta().path("role").asText())) {
+            throw new InvalidModelFileException(file + " is a " + loaded.meta().path("role").asText("non-model")
+                    + " file, not a trained model");
+        }
+        String path = loaded.meta().path("path").asText();
+        if (!Paths.NAMES.contains(path)) {
+            throw new InvalidModelFileException(file + " names an unknown path '" + path + "'");
+        }
+        return new NetworkPredictor(loaded.network().architecture().path("kind").asText(), loaded.network(),
+                Paths.byName(path));
+    }
+
+    /** Loads and checks the data dimension the caller needs. */
+    public static NetworkPredictor load(Path dirOrFile, int expectedDim) {
+        NetworkPredictor m = load(dirOrFile);
+        if (m.dim() != expectedDim) {
+            throw new InvalidModelFileException(dirOrFile + " is a model of dimension " + m.dim() + ", expected "
+                    + expectedDim);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,80 @@
+package gw.model;
+
+import gw.model.net.Network;
+import gw.model.net.Tape;
+import gw.path.PathPoint;
+import gw.tensor.Batch;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A network's prediction at one path point. With J = d xhat1/dx from one network backward pass:
+ * xhat0 = (x - alpha xhat1)/sigma, VJP (v - alpha J^T v)/sigma; u = (alphaDot - c alpha) xhat1 + c x with
+ * c = sigma sigmaDot / sigma^2, VJP (alphaDot - c alpha) J^T v + c v. At sigma = 0 xhat0 is 0 (as in Conversions)
+ * and u = alphaDot xhat1.
+ */
+final class NetworkPrediction implements Prediction {
+    private final Network net;
+    private final Batch x;
+    private final PathPoint p;
+    private final Tape tape;
+    private final Batch xhat1;
+
+    NetworkPrediction(Network net, Batch x, PathPoint p) {
+        this.net = net;
+        this.x = x;
+        this.p = p;
+        this.tape = new Tape(false);
+        INDArray in = NetworkPredictor.toArray(x, net.parameters().dtype());
+        INDArray t = Nd4j.scalar(net.parameters().dtype(), p.t()).reshape(1);
+        this.xhat1 = Batch.of(net.forward(in, t, tape));
+    }
+
+    private double velocityC() {
+        return p.sigma() == 0 ? 0.0 : p.sigmaSigmaDot() / (p.sigma() * p.sigma());
+    }
+
+    @Override
+    public Batch xhat1() {
+        return xhat1;
+    }
+
+    @Override
+    public Batch xhat0() {
+        if (p.sigma() == 0) {
+            return Batch.zeros(x.rows(), x.cols());
+        }
+        return x.combine(1.0 / p.sigma(), xhat1, -p.alpha() / p.sigma());
+    }
+
+    @Override
+    public Batch velocity() {
+        double c = velocityC();
+        return xhat1.combine(p.alphaDot() - c * p.alpha(), x, c);
+    }
+
+    @Override
+    public Batch vjpXhat1(Batch v) {
+        INDArray g = NetworkPredictor.toArray(v, net.parameters().dtype());
+        return Batch.of(net.backward(g, tape.copy()));
+    }
+
+    @Override
+    public Batch vjpXhat0(Batch v) {
+        if (p.sigma() == 0) {
+            return Batch.zeros(v.rows(), v.cols());
+        }
+        return v.combine(1.0 / p.sigma(), vjpXhat1(v), -p.alpha() / p.sigma());
+    }
+
+    @Override
+    public Batch vjpVelocity(Batch v) {
+        double c = velocityC();
+        return vjpXhat1(v).combine(p.alphaDot() - c * p.alpha(), v, c);
+    }
+
+    @Override
+    public long retainedBytes() {
+        return x.bytes() + xhat1.bytes() + tape.bytes();
+    }
+}

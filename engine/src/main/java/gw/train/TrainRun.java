@@ -1,0 +1,131 @@
+package gw.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gw.experiment.AtomicFiles;
+import gw.experiment.ResultsWriter;
+import gw.experiment.SpecException;
+import gw.model.LearnedModels;
+import gw.model.net.Mlp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A training run's directory: checkpoint.bin while training (replaced atomically every checkpointEvery steps, so an
+ * interrupted run keeps its last one), then model.bin (EMA weights), card.json, spec.json and loss.csv; the
+ * checkpoint is removed once the model is written.
+ */
+public final class TrainRun {
+    public static final String CHECKPOINT = "checkpoint.bin";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TrainRun() {
+    }
+
+    /** Checks --out before anything is written: a directory we can create and write, not holding another run. */
+    public static void checkOut(Path out, boolean resume) {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new SpecException("--out", out + " is not a directory");
+        }
+        Path existing = out.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isWritable(existing)) {
+            throw new SpecException("--out", out + " cannot be written");
+        }
+        if (resume && !Files.isRegularFile(out.resolve(CHECKPOINT))) {
+            throw new SpecException("--resume", out + " holds no " + CHECKPOINT + " to resume from");
+        }
+        if (!resume && (Files.exists(out.resolve(CHECKPOINT)) || Files.exists(out.resolve(LearnedModels.MODEL_FILE)))) {
+            throw new SpecException("--out", out + " already holds a training run; use --resume or another directory");
+        }
+    }
+
+    /** A trainer for the run in {@code out}: fresh, or from its checkpoint. */
+    public static Trainer open(TrainSpec spec, Path out, boolean resume) throws IOException {
+        if (!resume) {
+            return new Trainer(spec);
+        }
+        Path c = out.resolve(CHECKPOINT);
+        try {
+            return Trainer.resume(spec, Files.readAllBytes(c), c.toString());
+        } catch (IllegalArgumentException e) {
+            throw new SpecException("--resume", e.getMessage());
+        }
+    }
+
+    public static void writeCheckpoint(Path out, byte[] bytes) throws IOException {
+        AtomicFiles.write(out.resolve(CHECKPOINT), bytes);
+    }
+
+    /** Writes model, card, spec and losses, then drops the checkpoint. */
+    public static void finish(Path out, TrainSpec spec, Trainer trainer, double seconds) throws IOException {
+        ObjectNode meta = JsonNodeFactory.instance.objectNode();
+        meta.set("data", dataJson(spec));
+        meta.put("steps", trainer.step());
+        meta.put("seed", spec.training().seed());
+        AtomicFiles.write(out.resolve(LearnedModels.MODEL_FILE), LearnedModels.encode(trainer.emaNetwork(), spec.path(), meta));
+        AtomicFiles.writeString(out.resolve("spec.json"), spec.source());
+        AtomicFiles.writeString(out.resolve("loss.csv"), lossCsv(trainer.rows()));
+        AtomicFiles.writeString(out.resolve("card.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(card(spec, trainer, seconds)) + "\n");
+        Files.deleteIfExists(out.resolve(CHECKPOINT));
+    }
+
+    static String lossCsv(List<LossRow> rows) {
+        StringBuilder b = new StringBuilder(LossRow.CSV_HEADER).append('\n');
+        for (LossRow r : rows) {
+            b.append(r.csv()).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static ObjectNode dataJson(TrainSpec spec) {
+        ObjectNode d = JsonNodeFactory.instance.objectNode();
+        d.put("kind", spec.data().kind());
+        if (spec.data().file() != null) {
+            d.put("file", spec.data().file().getFileName().toString());
+        } else {
+            d.put("samples", spec.data().samples());
+            d.put("seed", spec.data().seed());
+        }
+        return d;
+    }
+
+    static ObjectNode card(TrainSpec spec, Trainer trainer, double seconds) {
+        Mlp.Config m = spec.model();
+        ObjectNode c = JsonNodeFactory.instance.objectNode();
+        c.put("format", "gw-model-card");
+        c.put("engineVersion", ResultsWriter.VERSION);
+        c.set("architecture", m.toJson());
+        c.put("parameters", new Mlp(m).parameters().count());
+        c.put("path", spec.path());
+        c.set("data", dataJson(spec));
+        TrainSpec.Settings s = spec.training();
+        ObjectNode t = c.putObject("training");
+        t.put("objective", "conditional flow matching, xhat1 regression (mean squared error)");
+        t.put("steps", trainer.step());
+        t.put("batch", s.batch());
+        t.put("learningRate", s.learningRate());
+        t.put("warmup", s.warmup());
+        t.put("schedule", "linear warm-up, cosine decay to 0");
+        t.put("ema", s.ema());
+        t.put("seed", s.seed());
+        t.put("validationPoints", s.validation());
+        List<LossRow> rows = trainer.rows();
+        if (!rows.isEmpty()) {
+            LossRow last = rows.get(rows.size() - 1);
+            ObjectNode l = c.putObject("finalLosses");
+            l.put("train", last.trainLoss());
+            l.put("validation", last.validationLoss());
+            l.put("validationVelocity", last.validationVelocityLoss());
+        }
+        c.put("wallSeconds", Math.round(seconds * 10) / 10.0);
+        c.put("stepsPerSecond", Math.round(trainer.step() / Math.max(seconds, 1e-9) * 10) / 10.0);
+        return c;
+    }
+}

@@ -1,0 +1,23 @@
+package gw.train;
+
+import gw.data.DataSpec;
+import gw.model.net.Mlp;
+
+/**
+ * A training run (docs/TRAINING.md): data, the path to train on, the network, and the optimisation settings.
+ * {@code source} is the spec text, echoed into the output and hashed so a checkpoint resumes only its own spec.
+ */
+public record TrainSpec(DataSpec data, String path, Mlp.Config model, Settings training, String source) {
+
+    /**
+     * Adam with linear warm-up to {@code learningRate} over {@code warmup} steps then cosine decay to 0 at
+     * {@code steps}; EMA of the weights with {@code ema} decay; a loss row every {@code logEvery} steps and a
+     * checkpoint every {@code checkpointEvery} (a multiple of logEvery); {@code validation} points held out.
+     */
+    public record Settings(int steps, int batch, double learningRate, int warmup, double ema, int logEvery,
+                           int checkpointEvery, int validation, long seed) {
+        public static final int MAX_STEPS = 1_000_000;
+        public static final int MAX_BATCH = 65_536;
+        public static final int MAX_VALIDATION = 100_000;
+    }
+}
