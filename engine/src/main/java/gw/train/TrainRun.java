@@ -7,7 +7,6 @@ import gw.experiment.AtomicFiles;
 import gw.experiment.ResultsWriter;
 import gw.experiment.SpecException;
 import gw.model.LearnedModels;
-import gw.model.net.Mlp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,12 +96,11 @@ public final class TrainRun {
     }
 
     static ObjectNode card(TrainSpec spec, Trainer trainer, double seconds) {
-        Mlp.Config m = spec.model();
         ObjectNode c = JsonNodeFactory.instance.objectNode();
         c.put("format", "gw-model-card");
         c.put("engineVersion", ResultsWriter.VERSION);
-        c.set("architecture", m.toJson());
-        c.put("parameters", new Mlp(m).parameters().count());
+        c.set("architecture", spec.model().deepCopy());
+        c.put("parameters", spec.network().parameters().count());
         c.put("path", spec.path());
         c.set("data", dataJson(spec));
         TrainSpec.Settings s = spec.training();
