@@ -63,6 +63,15 @@ public final class TrainRun {
 
     /** Writes model, card, spec and losses, then drops the checkpoint. */
     public static void finish(Path out, TrainSpec spec, Trainer trainer, double seconds) throws IOException {
+        finish(out, spec, trainer, seconds, false);
+    }
+
+    /**
+     * Writes model, card, spec and losses; keeps the checkpoint when asked (an export of a run still in progress, whose
+     * card says so), else drops it.
+     */
+    public static void finish(Path out, TrainSpec spec, Trainer trainer, double seconds, boolean keepCheckpoint)
+            throws IOException {
         ObjectNode meta = JsonNodeFactory.instance.objectNode();
         meta.set("data", dataJson(spec));
         meta.put("steps", trainer.step());
@@ -72,7 +81,9 @@ public final class TrainRun {
         AtomicFiles.writeString(out.resolve("loss.csv"), lossCsv(trainer.rows()));
         AtomicFiles.writeString(out.resolve("card.json"),
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsString(card(spec, trainer, seconds)) + "\n");
-        Files.deleteIfExists(out.resolve(CHECKPOINT));
+        if (!keepCheckpoint) {
+            Files.deleteIfExists(out.resolve(CHECKPOINT));
+        }
     }
 
     static String lossCsv(List<LossRow> rows) {
@@ -121,6 +132,11 @@ public final class TrainRun {
             l.put("train", last.trainLoss());
             l.put("validation", last.validationLoss());
             l.put("validationVelocity", last.validationVelocityLoss());
+        }
+        c.put("complete", trainer.step() >= s.steps());
+        if (trainer.step() < s.steps()) {
+            c.put("status", "exported from the checkpoint at step " + trainer.step() + " of " + s.steps()
+                    + "; training continues with: train spec.json --out DIR --resume");
         }
         c.put("wallSeconds", Math.round(seconds * 10) / 10.0);
         c.put("stepsPerSecond", Math.round(trainer.step() / Math.max(seconds, 1e-9) * 10) / 10.0);
