@@ -5,7 +5,7 @@ import gw.app.export.ExportActions;
 import gw.app.state.Scenario;
 import gw.app.state.Settings;
 import gw.experiment.AtomicFiles;
-import gw.experiment.SpecException;
+import gw.spec.SpecException;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gw.app.controls.ValueSlider;
-import gw.experiment.CellSpec;
+import gw.spec.CellSpec;
 import java.util.function.Function;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;

@@ -88,7 +88,13 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(command.commandLine(), "--steps must be in 1..10000, got " + steps);
         }
         timing.validate(command.commandLine());
+        Nd4j.zeros(1); // start ND4J's backend before any timing
+        long loadStart = System.nanoTime();
         predictor = predictor();
+        if (modelFile != null) {
+            out.printf("model load ms=%.1f (first load in this JVM, backend already started)%n",
+                    (System.nanoTime() - loadStart) / 1e6);
+        }
         if (predictor instanceof NetworkPredictor n && n.network() instanceof Mlp mlp) {
             compareAutodiff(out, mlp);
         }

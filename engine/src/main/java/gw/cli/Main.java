@@ -1,8 +1,8 @@
 package gw.cli;
 
-import gw.experiment.SpecException;
 import gw.model.net.InvalidModelFileException;
 import gw.solver.NotConvergedException;
+import gw.spec.SpecException;
 import gw.tensor.NonFiniteException;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;

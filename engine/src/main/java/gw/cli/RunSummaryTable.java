@@ -2,7 +2,7 @@ package gw.cli;
 
 import gw.experiment.CellResult;
 import gw.experiment.CellSummary;
-import gw.experiment.ExperimentSpec;
+import gw.spec.ExperimentSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

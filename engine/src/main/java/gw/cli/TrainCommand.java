@@ -80,8 +80,12 @@ public final class TrainCommand implements Callable<Integer> {
             trainer.run(progress);
         } catch (CancellationException e) {
             Thread.interrupted();
-            err.printf("%ncancelled at step %d; %s keeps the last checkpoint (step %d); continue with --resume%n",
-                    trainer.step(), outDir, progress.lastCheckpoint);
+            if (progress.lastCheckpoint > 0) {
+                err.printf("%ncancelled at step %d; %s keeps the last checkpoint (step %d); continue with --resume%n",
+                        trainer.step(), outDir, progress.lastCheckpoint);
+            } else {
+                err.printf("%ncancelled at step %d, before the first checkpoint; nothing to resume%n", trainer.step());
+            }
             err.flush();
             return RunCommand.CANCELLED;
         } catch (UncheckedIOException e) {

@@ -29,7 +29,7 @@ public record DataSpec(String kind, int samples, long seed, GaussianMixture mixt
         }
         return switch (kind) {
             case "mixture" -> mixture.sample(samples, new Random(seed));
-            case "csv", "npy" -> PointFiles.read(file, MAX_POINTS);
+            case "csv", "npy" -> PointFiles.read(file, kind.equals("npy"), MAX_POINTS);
             case FASHION_MNIST -> fashionMnist(samples);
             default -> throw new IllegalArgumentException("unknown data set '" + kind + "'; known: "
                     + String.join(", ", KINDS));

@@ -20,7 +20,7 @@ public final class PointFiles {
     }
 
     /** @throws IllegalArgumentException with a one-line reason for anything but finite [B, D] points */
-    public static Batch read(Path file, int maxPoints) {
+    public static Batch read(Path file, boolean npy, int maxPoints) {
         byte[] bytes;
         try {
             if (Files.size(file) > 512L << 20) {
@@ -32,7 +32,7 @@ public final class PointFiles {
         } catch (IOException e) {
             throw new IllegalArgumentException(file + " cannot be read: " + e.getMessage());
         }
-        Batch b = file.getFileName().toString().toLowerCase().endsWith(".npy") ? npy(bytes, file) : csv(bytes, file);
+        Batch b = npy ? npy(bytes, file) : csv(bytes, file);
         if (b.rows() == 0) {
             throw new IllegalArgumentException(file + " holds no points");
         }
@@ -50,6 +50,9 @@ public final class PointFiles {
 
     private static Batch npy(byte[] bytes, Path file) {
         try {
+            if (bytes.length < 10) {
+                throw new BufferUnderflowException();
+            }
             return Npy.read(bytes);
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException(file + " is a truncated .npy file");

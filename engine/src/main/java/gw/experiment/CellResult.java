@@ -1,5 +1,6 @@
 package gw.experiment;
 
+import gw.spec.CellSpec;
 import gw.tensor.Batch;
 import java.util.List;
 

@@ -7,6 +7,7 @@ import gw.path.Paths;
 import gw.solver.Dynamics;
 import gw.solver.Grid;
 import gw.solver.Interruption;
+import gw.spec.CellSpec;
 import gw.tensor.Batch;
 import java.util.ArrayList;
 import java.util.Arrays;

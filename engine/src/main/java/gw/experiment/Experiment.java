@@ -1,6 +1,8 @@
 package gw.experiment;
 
 import gw.solver.NotConvergedException;
+import gw.spec.CellSpec;
+import gw.spec.ExperimentSpec;
 import gw.tensor.NonFiniteException;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,7 @@ import gw.metric.Agreement;
 import gw.path.Paths;
 import gw.solver.Dynamics;
 import gw.solver.Grid;
+import gw.spec.CellSpec;
 import gw.tensor.Batch;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,6 +5,7 @@ import gw.path.Paths;
 import gw.solver.Dynamics;
 import gw.solver.Grid;
 import gw.solver.Solvers;
+import gw.spec.CellSpec;
 import gw.tensor.Batch;
 import gw.tensor.Noise;
 import java.util.List;

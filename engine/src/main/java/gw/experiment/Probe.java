@@ -9,6 +9,7 @@ import gw.model.Prediction;
 import gw.objective.Objective;
 import gw.solver.Dynamics;
 import gw.solver.Solvers;
+import gw.spec.ProbeSpec;
 import gw.tensor.Batch;
 import gw.tensor.NonFiniteException;
 import java.util.ArrayList;

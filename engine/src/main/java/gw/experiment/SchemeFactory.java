@@ -11,6 +11,7 @@ import gw.solver.Grid;
 import gw.solver.RungeKuttaStep;
 import gw.solver.Solvers;
 import gw.solver.Step;
+import gw.spec.CellSpec;
 
 /** Builds the gradient scheme a cell names; null for unguided sampling. */
 final class SchemeFactory {

@@ -1,7 +1,7 @@
 package gw.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import gw.experiment.SpecException;
+import gw.spec.SpecException;
 import java.util.Iterator;
 import java.util.Set;
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gw.experiment.AtomicFiles;
 import gw.experiment.ResultsWriter;
-import gw.experiment.SpecException;
+import gw.spec.SpecException;
 import gw.model.LearnedModels;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ public final class TrainRun {
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
-        if (existing == null || !Files.isWritable(existing)) {
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
             throw new SpecException("--out", out + " cannot be written");
         }
         if (resume && !Files.isRegularFile(out.resolve(CHECKPOINT))) {

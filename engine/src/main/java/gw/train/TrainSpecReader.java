@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import gw.data.DataSpec;
 import gw.data.FashionMnist;
 import gw.data.Procedural;
-import gw.experiment.SpecException;
+import gw.spec.SpecException;
 import gw.model.GaussianMixture;
 import gw.model.net.Mlp;
 import gw.model.net.Networks;

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gw.experiment.ExperimentJson;
-import gw.experiment.ExperimentJsonTest;
-import gw.experiment.ExperimentSpec;
 import gw.experiment.Npy;
 import gw.experiment.ResultsWriter;
+import gw.spec.ExperimentJson;
+import gw.spec.ExperimentJsonTest;
+import gw.spec.ExperimentSpec;
 import gw.tensor.Batch;
 import java.io.IOException;
 import java.io.PrintWriter;

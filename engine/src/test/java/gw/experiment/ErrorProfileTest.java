@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gw.model.GaussianMixture;
 import gw.objective.SquaredDistance;
+import gw.spec.CellSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

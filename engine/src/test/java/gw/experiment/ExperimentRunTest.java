@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gw.model.GaussianMixture;
 import gw.objective.SquaredDistance;
+import gw.spec.CellSpec;
+import gw.spec.ExperimentSpec;
 import gw.tensor.Batch;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +19,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class ExperimentRunTest {
+public class ExperimentRunTest {
     static final GaussianMixture GMM = new GaussianMixture(new double[] {0.3, 0.3, 0.4},
             new double[][] {{-2.0, 0.0}, {2.0, 1.0}, {0.0, -2.5}}, new double[] {0.3, 0.5, 0.4});
     static final SquaredDistance LOSS = new SquaredDistance(new double[] {1.5, 0.5});
 
-    static CellSpec base() {
+    /** The shared test mixture and loss as a cell (public: the spec reader's tests build on it too). */
+    public static CellSpec base() {
         return CellSpec.defaults(GMM, LOSS).toBuilder().metricParticles(4).idealTolerance(1e-5).build();
     }
 

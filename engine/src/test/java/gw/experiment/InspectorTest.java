@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gw.model.GaussianMixture;
 import gw.objective.SquaredDistance;
 import gw.path.Paths;
+import gw.spec.CellSpec;
 import gw.tensor.Batch;
 import org.junit.jupiter.api.Test;
 

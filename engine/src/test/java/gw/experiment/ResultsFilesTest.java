@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gw.spec.ExperimentSpec;
 import gw.tensor.Batch;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package gw.app.run;
 
 import gw.app.state.Schemes;
 import gw.app.state.Settings;
-import gw.experiment.CellSpec;
+import gw.spec.CellSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,9 +2,9 @@ package gw.app.run;
 
 import gw.app.state.Schemes;
 import gw.app.state.Settings;
-import gw.experiment.CellSpec;
 import gw.experiment.ErrorProfile;
 import gw.experiment.StepRecord;
+import gw.spec.CellSpec;
 import gw.tensor.Batch;
 import java.util.ArrayList;
 import java.util.Comparator;

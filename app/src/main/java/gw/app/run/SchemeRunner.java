@@ -3,7 +3,7 @@ package gw.app.run;
 import gw.app.state.Settings;
 import gw.experiment.CellResult;
 import gw.experiment.CellRunner;
-import gw.experiment.CellSpec;
+import gw.spec.CellSpec;
 import gw.tensor.NonFiniteException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package gw.app.state;
 
-import gw.experiment.CellSpec;
 import gw.model.TargetPredictor;
 import gw.objective.SquaredDistance;
+import gw.spec.CellSpec;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package gw.experiment;
+package gw.spec;
 
 import gw.model.DiagonalGaussian;
 import gw.model.GaussianMixture;

@@ -1,4 +1,4 @@
-package gw.experiment;
+package gw.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gw.experiment.ExperimentRunTest;
 import gw.model.GaussianMixture;
 import gw.objective.SquaredDistance;
 import java.io.IOException;

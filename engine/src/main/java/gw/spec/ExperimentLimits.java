@@ -1,4 +1,4 @@
-package gw.experiment;
+package gw.spec;
 
 /**
  * Checks across settings, after each field passed on its own: combinations that cannot run, and a total-work

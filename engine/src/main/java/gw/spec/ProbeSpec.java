@@ -1,4 +1,4 @@
-package gw.experiment;
+package gw.spec;
 
 import gw.model.TargetPredictor;
 import gw.objective.Objective;

@@ -1,4 +1,4 @@
-package gw.experiment;
+package gw.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +13,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gw.experiment.CellResult;
+import gw.experiment.Experiment;
+import gw.experiment.RunListener;
 import java.math.BigInteger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package gw.experiment;
+package gw.spec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

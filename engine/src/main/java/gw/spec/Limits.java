@@ -1,4 +1,4 @@
-package gw.experiment;
+package gw.spec;
 
 /**
  * Documented size limits of specs (listed in docs/CLI.md). They exist so that a typo such as

@@ -1,4 +1,4 @@
-package gw.experiment;
+package gw.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;

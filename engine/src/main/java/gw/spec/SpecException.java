@@ -1,4 +1,4 @@
-package gw.experiment;
+package gw.spec;
 
 /**
  * An invalid spec: {@code field} is the JSON path of the offending value ({@code model.weights[1]},

@@ -1,4 +1,4 @@
-package gw.experiment;
+package gw.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
