@@ -50,7 +50,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         TrainSpec spec = TrainSpecReader.read(specFile);
         if (export && !resume) {
-            throw new gw.experiment.SpecException("--export", "needs --resume: it exports the checkpoint in --out");
+            throw new gw.spec.SpecException("--export", "needs --resume: it exports the checkpoint in --out");
         }
         TrainRun.checkOut(outDir, resume);
         Trainer trainer = TrainRun.open(spec, outDir, resume);

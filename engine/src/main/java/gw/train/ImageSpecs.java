@@ -3,7 +3,7 @@ package gw.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gw.data.FashionMnist;
-import gw.experiment.SpecException;
+import gw.spec.SpecException;
 import gw.model.net.Networks;
 import gw.model.net.UNet;
 import java.util.Set;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import gw.data.FashionMnist;
-import gw.experiment.SpecException;
+import gw.spec.SpecException;
 import gw.model.net.UNet;
 import java.nio.file.Path;
 import java.util.List;
