@@ -17,7 +17,9 @@ import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -33,8 +35,38 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        List<String> args = getParameters().getRaw();
         trace("start()");
+        // the window opens at once with a neutral "Starting..." page (not a blank white one); the workbench is built
+        // once that page is laid out, while the render thread paints it, and then replaces it
+        Label starting = new Label("Starting Guidance Workbench\u2026");
+        starting.getStyleClass().add("starting");
+        StackPane splash = new StackPane(starting);
+        splash.getStyleClass().add("starting-page");
+        // 1560 x 960, or the screen's usable area if that is smaller (a 1280 x 800 laptop)
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(splash, Math.min(1560, screen.getWidth()), Math.min(960, screen.getHeight()));
+        scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
+        stage.setTitle("Guidance Workbench \u2014 greedy, lookahead and end-to-end guidance");
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setOnCloseRequest(e -> {
+            if (bench != null) {
+                bench.shutdown();
+            }
+        });
+        Runnable[] afterSplash = new Runnable[1];
+        afterSplash[0] = () -> {
+            scene.removePostLayoutPulseListener(afterSplash[0]);
+            Platform.runLater(() -> build(stage, scene));
+        };
+        scene.addPostLayoutPulseListener(afterSplash[0]);
+        stage.show();
+        trace("shown (starting page)");
+    }
+
+    private void build(Stage stage, Scene scene) {
+        List<String> args = getParameters().getRaw();
         int which = intArg(args, "--scenario", 0);
         // the presets are read on the warm-up thread while the toolkit starts; wait for them only if one is asked for
         List<Scenario> builtIn = Scenarios.all();
@@ -58,22 +90,11 @@ public final class WorkbenchApp extends Application {
                 () -> bench.tabs().getSelectionModel().select(3), Platform::exit));
         BorderPane top = new BorderPane(bench.root());
         top.setTop(menu);
-        // 1560 x 960, or the screen's usable area if that is smaller (a 1280 x 800 laptop)
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(top, Math.min(1560, screen.getWidth()), Math.min(960, screen.getHeight()));
-        scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
-        stage.setTitle("Guidance Workbench \u2014 greedy, lookahead and end-to-end guidance");
-        stage.setScene(scene);
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
-        stage.setOnCloseRequest(e -> bench.shutdown());
-        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         boolean[] firstRun = {true};
         bench.addRunAppliedListener(() -> {
             if (firstRun[0]) {
                 firstRun[0] = false;
-                System.out.printf(Locale.ROOT, "[startup] first results drawn %d ms after JVM start%n",
-                        System.currentTimeMillis() - jvmStart);
+                trace("first results drawn");
             }
         });
         int tab = intArg(args, "--tab", -1);
@@ -89,8 +110,6 @@ public final class WorkbenchApp extends Application {
         }
         trace("settings loaded");
         whenFirstFramePainted(scene, () -> {
-            System.out.printf(Locale.ROOT, "[startup] first frame %d ms after JVM start%n",
-                    System.currentTimeMillis() - jvmStart);
             if (Boolean.getBoolean("gw.app.trace")) {
                 // CPU, unlike wall time, barely depends on what else the machine is running
                 trace(String.format(Locale.ROOT, "first frame painted; CPU so far: FX thread %.0f ms, whole "
@@ -107,8 +126,8 @@ public final class WorkbenchApp extends Application {
                 }));
             }
         });
-        stage.show();
-        trace("shown");
+        scene.setRoot(top);
+        trace("workbench in the window");
         int shot = args.indexOf("--screenshot");
         if (shot >= 0 && shot + 1 < args.size()) {
             new ScreenshotMode(bench, scene, Path.of(args.get(shot + 1))).arm();

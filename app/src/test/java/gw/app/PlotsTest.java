@@ -71,6 +71,7 @@ class PlotsTest extends WorkbenchFixture {
             for (SamplePanel p : panels) {
                 assertTrue(p.showsDensity(), p.scheme());
                 assertEquals("Sampling\u2026", p.message());
+                assertTrue(p.messageIsNote(), "waiting is not an error: neutral style, not the red one");
             }
         } finally {
             fx(held::shutdown);

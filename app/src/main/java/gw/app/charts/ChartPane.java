@@ -108,10 +108,28 @@ public abstract class ChartPane extends StackPane implements Exportable {
         this.onExport = handler;
     }
 
-    /** Shows a message over the plot (null hides it). */
+    /** Shows a message over the plot in the error style (null hides it): something failed or needs the user. */
     public void showMessage(String text) {
+        show(text, false);
+    }
+
+    /** Shows a note over the plot in a neutral style, such as "Sampling..." while the first run is on its way. */
+    public void showNote(String text) {
+        show(text, true);
+    }
+
+    private void show(String text, boolean note) {
         message.setText(text == null ? "" : text);
         message.setVisible(text != null);
+        message.getStyleClass().remove("note");
+        if (note) {
+            message.getStyleClass().add("note");
+        }
+    }
+
+    /** Whether the message shown is a neutral note rather than an error. */
+    public boolean messageIsNote() {
+        return message.getStyleClass().contains("note");
     }
 
     public String message() {

@@ -92,7 +92,11 @@ public final class SamplePanel extends ChartPane {
             if (outcome == null || !outcome.ok()) {
                 shown = new double[2][0];
                 Charts.subtitle(chart, "no samples", 1);
-                showMessage(outcome == null ? "Sampling\u2026" : outcome.error());
+                if (outcome == null) {
+                    showNote("Sampling\u2026");
+                } else {
+                    showMessage(outcome.error());
+                }
                 return;
             }
             CellResult r = outcome.result();
