@@ -3,7 +3,6 @@ package gw.cli;
 import gw.guidance.GradientScheme;
 import gw.guidance.GuidedSampler;
 import gw.guidance.Lookahead;
-import gw.model.GaussianMixture;
 import gw.model.LearnedModels;
 import gw.model.NetworkPredictor;
 import gw.model.TargetPredictor;
@@ -40,12 +39,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time guided sampling on the reference 2-D GMM (or an MLP) for several lookahead horizons.")
 public final class BenchCommand implements Callable<Integer> {
-    /** The reference model of shared/reference/gmm2d_oracle.json. */
-    static final GaussianMixture REFERENCE_GMM = new GaussianMixture(
-            new double[] {0.3, 0.3, 0.4},
-            new double[][] {{-2.0, 0.0}, {2.0, 1.0}, {0.0, -2.5}},
-            new double[] {0.3, 0.5, 0.4});
-
     @Option(names = "--particles", description = "Particles (default ${DEFAULT-VALUE}).", defaultValue = "4096")
     int particles;
 
@@ -62,8 +55,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--scale", description = "Guidance scale s (default ${DEFAULT-VALUE}).", defaultValue = "0.5")
     double scale;
 
-    @Option(names = "--seed", description = "Seed of the initial noise (default ${DEFAULT-VALUE}).", defaultValue = "0")
-    long seed;
+    @Mixin
+    ReferenceProblem problem;
 
     @Option(names = "--model", description = "gmm (the reference mixture) or mlp (a float32 MLP of width 128, depth 3,"
             + " 16 time frequencies; seeded weights unless --model-file) (default ${DEFAULT-VALUE}).",
@@ -81,12 +74,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
-        if (particles < 1 || particles > 1_000_000) {
-            throw new ParameterException(command.commandLine(), "--particles must be in 1..1000000, got " + particles);
-        }
-        if (steps < 1 || steps > 10_000) {
-            throw new ParameterException(command.commandLine(), "--steps must be in 1..10000, got " + steps);
-        }
+        ReferenceProblem.requireRange(command.commandLine(), "--particles", particles, 1, 1_000_000);
+        ReferenceProblem.requireRange(command.commandLine(), "--steps", steps, 1, 10_000);
         timing.validate(command.commandLine());
         Nd4j.zeros(1); // start ND4J's backend before any timing
         long loadStart = System.nanoTime();
@@ -128,7 +117,7 @@ public final class BenchCommand implements Callable<Integer> {
             if (modelFile != null) {
                 throw new ParameterException(command.commandLine(), "--model-file needs --model mlp");
             }
-            return REFERENCE_GMM;
+            return ReferenceProblem.GMM;
         }
         if (!model.equals("mlp")) {
             throw new ParameterException(command.commandLine(), "--model must be gmm or mlp, got '" + model + "'");
@@ -141,14 +130,14 @@ public final class BenchCommand implements Callable<Integer> {
             return m;
         }
         Mlp net = new Mlp(new Mlp.Config(2, 128, 3, 16, 100, DataType.FLOAT));
-        net.parameters().initialise(seed);
+        net.parameters().initialise(problem.seed);
         return new NetworkPredictor("mlp", net, Paths.byName("ot"));
     }
 
     /** One forward pass and input VJP of the whole batch: the hand-derived backward pass against SameDiff's. */
     private void compareAutodiff(PrintWriter out, Mlp net) {
-        INDArray x = Noise.gaussian(particles, 2, seed).toINDArray().castTo(net.parameters().dtype());
-        INDArray v = Noise.gaussian(particles, 2, seed + 1).toINDArray().castTo(net.parameters().dtype());
+        INDArray x = Noise.gaussian(particles, 2, problem.seed).toINDArray().castTo(net.parameters().dtype());
+        INDArray v = Noise.gaussian(particles, 2, problem.seed + 1).toINDArray().castTo(net.parameters().dtype());
         INDArray t = Nd4j.scalar(net.parameters().dtype(), 0.5).reshape(1);
         double hand = timing.measure(() -> {
             Tape tape = new Tape(false);
@@ -171,8 +160,8 @@ public final class BenchCommand implements Callable<Integer> {
                 ? new gw.guidance.EndToEnd(euler, grid, 1)
                 : new Lookahead(euler, horizon);
         Dynamics f = Dynamics.inTime(predictor, Paths.byName("ot"));
-        SquaredDistance loss = new SquaredDistance(new double[] {1.5, 0.5});
-        Batch x0 = Noise.gaussian(particles, 2, seed);
+        SquaredDistance loss = ReferenceProblem.loss();
+        Batch x0 = Noise.gaussian(particles, 2, problem.seed);
         return GuidedSampler.sample(f, loss, x0, new GuidedSampler.Settings(euler, grid, scheme, scale), null);
     }
 }

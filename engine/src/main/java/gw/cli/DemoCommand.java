@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -41,8 +42,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--points", description = "Points per time (default ${DEFAULT-VALUE}).", defaultValue = "256")
     int points;
 
-    @Option(names = "--seed", description = "Seed (default ${DEFAULT-VALUE}).", defaultValue = "0")
-    long seed;
+    @Mixin
+    ReferenceProblem problem;
 
     @Spec
     CommandSpec command;
@@ -50,16 +51,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
-        if (points < 1 || points > 100_000) {
-            throw new ParameterException(command.commandLine(), "--points must be in 1..100000, got " + points);
-        }
+        ReferenceProblem.requireRange(command.commandLine(), "--points", points, 1, 100_000);
         if (!Paths.NAMES.contains(path)) {
             throw new ParameterException(command.commandLine(), "--path must be one of "
                     + String.join(", ", Paths.NAMES) + ", got '" + path + "'");
         }
         AffinePath p = Paths.byName(path);
-        GaussianMixture gmm = BenchCommand.REFERENCE_GMM;
-        SquaredDistance loss = new SquaredDistance(new double[] {1.5, 0.5});
+        GaussianMixture gmm = ReferenceProblem.GMM;
+        SquaredDistance loss = ReferenceProblem.loss();
         Map<String, GradientScheme> schemes = new LinkedHashMap<>();
         schemes.put("greedy", new Greedy());
         schemes.put("euler H=2", new Lookahead(Solvers.byName("euler"), 2));
@@ -70,7 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("Guidance gradients vs the continuous ideal: reference 2-D GMM, path %s, L = 0.5|x1 - (1.5, 0.5)|^2%n",
                 p.name());
         out.printf("%d points x_t = alpha x1 + sigma x0 per time (seed %d); median relative error "
-                + "|g - g*|/|g*| (cosine in brackets), then NFEs%n%n", points, seed);
+                + "|g - g*|/|g*| (cosine in brackets), then NFEs%n%n", points, problem.seed);
         StringBuilder header = new StringBuilder(String.format("%-6s", "t"));
         for (String name : schemes.keySet()) {
             header.append(String.format(" | %-21s", name));
@@ -98,8 +97,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private Batch pointsAt(GaussianMixture gmm, AffinePath p, double t) {
-        Batch x1 = gmm.sample(points, new Random(seed));
-        Batch x0 = Noise.gaussian(points, gmm.dim(), seed + 1);
+        Batch x1 = gmm.sample(points, new Random(problem.seed));
+        Batch x0 = Noise.gaussian(points, gmm.dim(), problem.seed + 1);
         return x1.combine(p.alpha(t), x0, p.sigma(t));
     }
 }

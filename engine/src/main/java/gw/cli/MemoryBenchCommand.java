@@ -63,8 +63,8 @@ public final class MemoryBenchCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}).", defaultValue = "1e-8")
     double idealTolerance;
 
-    @Option(names = "--seed", description = "Seed of x ~ N(0, I) (default ${DEFAULT-VALUE}).", defaultValue = "0")
-    long seed;
+    @Mixin
+    ReferenceProblem problem;
 
     @Spec
     CommandSpec command;
@@ -74,21 +74,21 @@ public final class MemoryBenchCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         validate();
         AffinePath path = Paths.byName("ot");
-        SquaredDistance loss = new SquaredDistance(new double[] {1.5, 0.5});
-        Batch x = Noise.gaussian(particles, 2, seed);
+        SquaredDistance loss = ReferenceProblem.loss();
+        Batch x = Noise.gaussian(particles, 2, problem.seed);
         Step step = Solvers.byName(solver);
         Batch ideal = new IdealGradient(path, idealTolerance)
-                .gradient(Dynamics.inTime(BenchCommand.REFERENCE_GMM, path), loss, x, 0.0, null).gradient();
+                .gradient(Dynamics.inTime(ReferenceProblem.GMM, path), loss, x, 0.0, null).gradient();
         // one pass at the largest N first, so the JIT has compiled every kernel before any cell is timed
         int largest = steps.stream().mapToInt(Integer::intValue).max().orElse(1);
         for (GradientScheme v : variants(step, largest).values()) {
             for (int r = 0; r < timing.warmup; r++) {
-                v.gradient(Dynamics.inTime(BenchCommand.REFERENCE_GMM, path), loss, x, 0.0, null);
+                v.gradient(Dynamics.inTime(ReferenceProblem.GMM, path), loss, x, 0.0, null);
             }
         }
         out.printf("End-to-end gradient at t = 0: reference 2-D GMM, path ot, L = 0.5|x1 - (1.5, 0.5)|^2, %d particles "
                 + "x ~ N(0, I) (seed %d), solver %s; ms: median of %d runs; rel.err: median over particles of "
-                + "|g - g*|/|g*| vs the continuous ideal (tolerance %.0e)%n%n", particles, seed, step.name(), timing.runs,
+                + "|g - g*|/|g*| vs the continuous ideal (tolerance %.0e)%n%n", particles, problem.seed, step.name(), timing.runs,
                 idealTolerance);
         out.printf("%5s  %-18s %12s %10s %8s %8s %12s%n", "N", "variant", "peak KiB", "ms", "NFEs", "VJPs",
                 "rel.err");
@@ -110,9 +110,7 @@ public final class MemoryBenchCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        if (particles < 1 || particles > 1_000_000) {
-            throw new ParameterException(command.commandLine(), "--particles must be in 1..1000000, got " + particles);
-        }
+        ReferenceProblem.requireRange(command.commandLine(), "--particles", particles, 1, 1_000_000);
         for (int n : steps) {
             if (n < 1 || n > 100_000) {
                 throw new ParameterException(command.commandLine(), "--steps entries must be in 1..100000, got " + n);
@@ -121,9 +119,7 @@ public final class MemoryBenchCommand implements Callable<Integer> {
         if (!(idealTolerance >= 1e-13 && idealTolerance <= 1e-2)) {
             throw new ParameterException(command.commandLine(), "--ideal-tolerance must be in 1e-13..1e-2, got " + idealTolerance);
         }
-        if (snapshots < 1 || snapshots > 100_000) {
-            throw new ParameterException(command.commandLine(), "--snapshots must be in 1..100000, got " + snapshots);
-        }
+        ReferenceProblem.requireRange(command.commandLine(), "--snapshots", snapshots, 1, 100_000);
         timing.validate(command.commandLine());
     }
 
@@ -140,7 +136,7 @@ public final class MemoryBenchCommand implements Callable<Integer> {
 
     private TimedRuns.Timed<GuidanceGradient> measure(GradientScheme scheme, AffinePath path, SquaredDistance loss,
                                                       Batch x) {
-        return timing.measure(() -> scheme.gradient(Dynamics.inTime(BenchCommand.REFERENCE_GMM, path), loss, x, 0.0,
+        return timing.measure(() -> scheme.gradient(Dynamics.inTime(ReferenceProblem.GMM, path), loss, x, 0.0,
                 null));
     }
 }

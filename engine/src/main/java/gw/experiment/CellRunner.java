@@ -12,6 +12,7 @@ import gw.solver.Dynamics;
 import gw.solver.Grid;
 import gw.solver.Solvers;
 import gw.spec.CellSpec;
+import gw.spec.SchemeRegistry;
 import gw.tensor.Batch;
 import gw.tensor.Noise;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public final class CellRunner {
         }
         AffinePath path = Paths.byName(spec.path());
         Dynamics f = Dynamics.inTime(spec.model(), path);
-        GradientScheme scheme = SchemeFactory.build(spec);
+        GradientScheme scheme = SchemeRegistry.build(spec);
         double[] grid = Grid.uniform(spec.steps());
         Batch x0 = Noise.gaussian(spec.particles(), spec.model().dim(), spec.seed());
         int measured = Math.min(spec.metricParticles(), spec.particles());

@@ -2,12 +2,14 @@ package gw.experiment;
 
 import gw.guidance.GradientScheme;
 import gw.guidance.GuidanceGradient;
+import gw.guidance.GuidedSampler;
 import gw.guidance.IdealGradient;
 import gw.path.Paths;
 import gw.solver.Dynamics;
 import gw.solver.Grid;
 import gw.solver.Interruption;
 import gw.spec.CellSpec;
+import gw.spec.SchemeRegistry;
 import gw.tensor.Batch;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +33,7 @@ public final class ErrorProfile {
      * @return one record per measured step, in time order; empty for an unguided cell
      */
     public static List<StepRecord> measure(CellSpec spec, List<Batch> states, int particles, int maxSteps) {
-        GradientScheme scheme = SchemeFactory.build(spec);
+        GradientScheme scheme = SchemeRegistry.build(spec);
         if (scheme == null || spec.scale() == 0 || states.isEmpty()) {
             return List.of();
         }
@@ -46,7 +48,7 @@ public final class ErrorProfile {
         List<StepRecord> out = new ArrayList<>();
         for (int i : steps(n, maxSteps)) {
             double t = grid[i];
-            if (t < spec.tStart() || t > spec.tEnd()) {
+            if (!GuidedSampler.inWindow(t, spec.tStart(), spec.tEnd())) {
                 continue;
             }
             Interruption.check();
@@ -88,7 +90,7 @@ public final class ErrorProfile {
         List<List<StepRecord>> records = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (CellSpec c : specs) {
-            schemes.add(SchemeFactory.build(c));
+            schemes.add(SchemeRegistry.build(c));
             records.add(new ArrayList<>());
             errors.add(null);
         }
@@ -99,8 +101,8 @@ public final class ErrorProfile {
             List<GuidanceGradient> gs = new ArrayList<>();
             for (int k = 0; k < specs.size(); k++) {
                 CellSpec c = specs.get(k);
-                if (schemes.get(k) == null || errors.get(k) != null || c.scale() == 0 || t < c.tStart()
-                        || t > c.tEnd() || states.get(k).size() <= i) {
+                if (errors.get(k) != null || !GuidedSampler.guides(schemes.get(k), c.scale(), c.tStart(), c.tEnd(), t)
+                        || states.get(k).size() <= i) {
                     continue;
                 }
                 Interruption.check();

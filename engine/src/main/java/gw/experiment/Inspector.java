@@ -8,6 +8,8 @@ import gw.path.Paths;
 import gw.solver.Dynamics;
 import gw.solver.Grid;
 import gw.spec.CellSpec;
+import gw.spec.SchemeDescriptor;
+import gw.spec.SchemeRegistry;
 import gw.tensor.Batch;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +22,8 @@ import java.util.Map;
  * of an H-step solve, end-to-end at the end of the remaining sampling solve, and the ideal at Phi_{t->1}(x_t).
  */
 public final class Inspector {
-    /** Schemes the inspector computes, in display order; "ideal" is the reference. */
-    public static final List<String> SCHEMES = List.of("greedy", "lookahead", "end-to-end", "adjoint", "ideal");
+    /** The reference every scheme is compared with. */
+    public static final String IDEAL = "ideal";
 
     private Inspector() {
     }
@@ -34,7 +36,7 @@ public final class Inspector {
     /** Everything about one particle at grid index i (time t = i / steps). */
     public record Inspection(int stepIndex, double t, double[] x, Map<String, View> views) {
         public View ideal() {
-            return views.get("ideal");
+            return views.get(IDEAL);
         }
     }
 
@@ -56,8 +58,8 @@ public final class Inspector {
         Batch xb = Batch.row(x);
         Dynamics f = Dynamics.inTime(spec.model(), Paths.byName(spec.path()));
         Map<String, GradientScheme> schemes = new LinkedHashMap<>();
-        for (String name : SCHEMES.subList(0, SCHEMES.size() - 1)) {
-            schemes.put(name, SchemeFactory.build(spec.toBuilder().scheme(name).build()));
+        for (String name : guidedSchemes()) {
+            schemes.put(name, SchemeRegistry.build(spec.toBuilder().scheme(name).build()));
         }
         GuidanceGradient ideal = new IdealGradient(Paths.byName(spec.path()), spec.idealTolerance())
                 .gradient(f, spec.objective(), xb, t, null);
@@ -66,8 +68,21 @@ public final class Inspector {
             GuidanceGradient g = e.getValue().gradient(f, spec.objective(), xb, t, null);
             views.put(e.getKey(), view(e.getKey(), g, ideal));
         }
-        views.put("ideal", view("ideal", ideal, ideal));
+        views.put(IDEAL, view(IDEAL, ideal, ideal));
         return new Inspection(stepIndex, t, x.clone(), views);
+    }
+
+    /** Schemes the inspector computes, in display order: the registry's per-step schemes. */
+    public static List<String> guidedSchemes() {
+        return SchemeRegistry.all().stream().filter(d -> d.kind() == SchemeDescriptor.Kind.PER_STEP)
+                .map(SchemeDescriptor::name).toList();
+    }
+
+    /** {@link #guidedSchemes()} and then {@link #IDEAL}: what an inspection holds, in display order. */
+    public static List<String> schemes() {
+        List<String> out = new java.util.ArrayList<>(guidedSchemes());
+        out.add(IDEAL);
+        return List.copyOf(out);
     }
 
     private static View view(String name, GuidanceGradient g, GuidanceGradient ideal) {

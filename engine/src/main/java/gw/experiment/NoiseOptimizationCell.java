@@ -6,6 +6,7 @@ import gw.solver.Dynamics;
 import gw.solver.Grid;
 import gw.solver.Solvers;
 import gw.spec.CellSpec;
+import gw.spec.SchemeRegistry;
 import gw.tensor.Batch;
 import gw.tensor.Noise;
 import java.util.List;
@@ -24,7 +25,7 @@ final class NoiseOptimizationCell {
         CellSpec.NoiseOptimizationSettings n = spec.noiseOptimization();
         NoiseOptimization.Settings settings = new NoiseOptimization.Settings(Solvers.byName(spec.solver()),
                 Grid.uniform(spec.steps()), n.iterations(), n.learningRate(), n.priorWeight(), n.optimizer())
-                .withBackprop(SchemeFactory.backprop(spec));
+                .withBackprop(SchemeRegistry.backprop(spec));
         if (n.adjoint()) {
             settings = settings.withAdjoint();
         }

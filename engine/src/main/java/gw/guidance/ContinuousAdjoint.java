@@ -6,12 +6,15 @@ import gw.solver.ButcherTableau;
 import gw.solver.Dynamics;
 import gw.solver.Interruption;
 import gw.solver.Step;
+import gw.tensor.Axpy;
 import gw.tensor.Batch;
 
 /**
  * Continuous adjoint (optimize-then-discretize): solve forward to x1 keeping nothing, then integrate the
  * augmented system d/dt (x, a) = (u(x, t), -(du/dx)^T a) backwards from (x1, grad L(x1)) at t = 1 to t with
- * an explicit Runge-Kutta method. Memory does not grow with the number of steps.
+ * an explicit Runge-Kutta method (MATH eqs. (6.3)-(6.4)), through the same {@link ButcherTableau#step} as the
+ * forward solve (as torchdiffeq hands the augmented dynamics to its one integrator). Memory does not grow with
+ * the number of steps.
  */
 public final class ContinuousAdjoint implements GradientScheme {
     private final Step forwardSolver;
@@ -62,56 +65,55 @@ public final class ContinuousAdjoint implements GradientScheme {
             state.requireFinite("the adjoint's forward solve at t=" + t1);
         }
         Batch x1 = state;
-        Batch adj = loss.gradient(x1);
+        Augmented z = new Augmented(x1, loss.gradient(x1));
         f.cost().retain(2 * x.bytes());
         for (int j = steps; j > 0; j--) {
             Interruption.check();
             double t1 = j == steps ? 1.0 : t + j * h;
             double t0 = t + (j - 1) * h;
-            Batch[] next = backwardStep(f, state, adj, t1, t0 - t1);
-            state = next[0];
-            adj = next[1].requireFinite("the adjoint solve at t=" + t0);
+            z = backwardStep(f, z, t1, t0 - t1);
+            z.a().requireFinite("the adjoint solve at t=" + t0);
         }
         f.cost().retain(-2 * x.bytes());
-        return m.finish(adj, x1);
+        return m.finish(z.a(), x1);
     }
 
     /**
-     * One explicit RK step of the augmented system from tau by dt (negative). Its stage slopes and the live model
-     * evaluation are counted as retained while the step runs, like the one live step record of checkpointed
-     * backpropagation, so that peak memory compares like for like.
+     * One step of the augmented system from tau by dt (negative) through the sampling solver's own tableau stepping
+     * (MATH eq. (6.4)): slope (u, -(du/dx)^T a). Its stage slopes and the live model evaluation are counted as
+     * retained while the step runs, like the one live step record of checkpointed backpropagation, so that peak
+     * memory compares like for like.
      */
-    private Batch[] backwardStep(Dynamics f, Batch x, Batch a, double tau, double dt) {
-        int s = tableau.stages();
-        Batch[] kx = new Batch[s];
-        Batch[] ka = new Batch[s];
-        long kept = 0;
-        for (int i = 0; i < s; i++) {
-            Batch y = x.copy();
-            Batch b = a.copy();
-            double[] ai = tableau.a()[i];
-            for (int j = 0; j < ai.length; j++) {
-                if (ai[j] != 0) {
-                    y.addScaled(kx[j], dt * ai[j]);
-                    b.addScaled(ka[j], dt * ai[j]);
-                }
-            }
-            Prediction pred = f.predict(y, tau + tableau.c()[i] * dt);
+    private Augmented backwardStep(Dynamics f, Augmented z, double tau, double dt) {
+        long[] kept = {0};
+        Augmented next = tableau.step(z, tau, dt, (i, y, t) -> {
+            Prediction pred = f.predict(y.x(), t);
             f.cost().retain(pred.retainedBytes());
-            kx[i] = pred.velocity();
-            ka[i] = f.vjpVelocity(pred, b).scaled(-1.0);
-            kept += kx[i].bytes() + ka[i].bytes();
-            f.cost().retain(kx[i].bytes() + ka[i].bytes() - pred.retainedBytes());
+            Augmented k = new Augmented(pred.velocity(), f.vjpVelocity(pred, y.a()).scaled(-1.0));
+            kept[0] += k.bytes();
+            f.cost().retain(k.bytes() - pred.retainedBytes());
+            return k;
+        });
+        f.cost().retain(-kept[0]);
+        return next;
+    }
+
+    /** The augmented state (x, a): the sample and its adjoint, stepped together. */
+    private record Augmented(Batch x, Batch a) implements Axpy<Augmented> {
+        @Override
+        public Augmented copy() {
+            return new Augmented(x.copy(), a.copy());
         }
-        f.cost().retain(-kept);
-        Batch xn = x.copy();
-        Batch an = a.copy();
-        for (int i = 0; i < s; i++) {
-            if (tableau.b()[i] != 0) {
-                xn.addScaled(kx[i], dt * tableau.b()[i]);
-                an.addScaled(ka[i], dt * tableau.b()[i]);
-            }
+
+        @Override
+        public Augmented addScaled(Augmented k, double c) {
+            x.addScaled(k.x, c);
+            a.addScaled(k.a, c);
+            return this;
         }
-        return new Batch[] {xn, an};
+
+        long bytes() {
+            return x.bytes() + a.bytes();
+        }
     }
 }

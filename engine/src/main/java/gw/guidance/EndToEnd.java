@@ -10,7 +10,7 @@ import gw.tensor.Batch;
 
 /**
  * Discrete end-to-end guidance (discretize-then-optimize): backpropagation through the rest of the sampling
- * grid with the sampling solver. On the uniform grid this is lookahead with H = N - i.
+ * grid with the sampling solver (MATH eq. (3.3) with H = N - i, chaining eq. (6.1)).
  */
 public final class EndToEnd implements GradientScheme {
     private final double[] grid;

@@ -5,7 +5,7 @@ import gw.objective.Objective;
 import gw.solver.Dynamics;
 import gw.tensor.Batch;
 
-/** Posterior (DPS-like) guidance: g_1 = (d xhat1/dx)^T grad L(xhat1(x, t)). One NFE (or none if shared), one VJP. */
+/** Posterior (DPS-like) guidance (MATH eq. (3.2)): g_1 = (d xhat1/dx)^T grad L(xhat1(x, t)). One NFE (or none if shared), one VJP. */
 public final class Greedy implements GradientScheme {
 
     @Override

@@ -8,7 +8,7 @@ import gw.solver.Step;
 import gw.tensor.Batch;
 
 /**
- * Guided sampling on a grid (MATH section 3): x_{i+1} = Step(x_i, t_i -> t_{i+1}) - s_i g(x_i), where g is the
+ * Guided sampling on a grid (MATH eqs. (3.6)-(3.7)): x_{i+1} = Step(x_i, t_i -> t_{i+1}) - s_i g(x_i), where g is the
  * scheme's gradient at (x_i, t_i) and s_i the guidance scale, zero outside the window [tStart, tEnd]. With DPS
  * normalisation each particle's scale is s / sqrt(2 L(xhat1(x_i, t_i))). The model evaluation at (x_i, t_i) is
  * shared by the step and the scheme.
@@ -23,8 +23,18 @@ public final class GuidedSampler {
         }
 
         boolean guidedAt(double t) {
-            return scheme != null && scale != 0 && t >= tStart && t <= tEnd;
+            return guides(scheme, scale, tStart, tEnd, t);
         }
+    }
+
+    /** Whether t lies in the guidance window [tStart, tEnd]: the one definition, for sampling and measuring. */
+    public static boolean inWindow(double t, double tStart, double tEnd) {
+        return t >= tStart && t <= tEnd;
+    }
+
+    /** Whether a step at time t is guided: a scheme, a non-zero scale, and t in the window. */
+    public static boolean guides(GradientScheme scheme, double scale, double tStart, double tEnd, double t) {
+        return scheme != null && scale != 0 && inWindow(t, tStart, tEnd);
     }
 
     /** Called after each grid step with the state before it and the gradient used (null if unguided there). */
@@ -43,10 +53,10 @@ public final class GuidedSampler {
             double t = grid[i];
             Prediction first = f.predict(x, t);
             GuidanceGradient g = s.guidedAt(t) ? s.scheme().gradient(f, loss, x, t, first) : null;
+            // x_{i+1} = Step(x_i) - s_i g_i (MATH eq. (3.6))
             Batch next = s.solver().forward(f, x, t, grid[i + 1], first).output();
             if (g != null) {
-                double[] scales = scales(s, loss, first, x.rows());
-                applyGuidance(next, g.gradient(), scales);
+                next.subtractRowScaled(scales(s, loss, first, x.rows()), g.gradient());
             }
             if (listener != null) {
                 listener.onStep(i, t, x, g);
@@ -56,6 +66,7 @@ public final class GuidedSampler {
         return x;
     }
 
+    /** s_i per particle: s, or with DPS normalisation s / sqrt(2 L(xhat1)) (MATH eq. (3.7)). */
     private static double[] scales(Settings s, Objective loss, Prediction first, int rows) {
         double[] out = new double[rows];
         if (!s.dpsNormalize()) {
@@ -67,14 +78,5 @@ public final class GuidedSampler {
             out[i] = s.scale() / Math.sqrt(Math.max(2 * l[i], 1e-24));
         }
         return out;
-    }
-
-    private static void applyGuidance(Batch next, Batch g, double[] scales) {
-        double[] n = next.data();
-        double[] gd = g.data();
-        int d = next.cols();
-        for (int i = 0; i < n.length; i++) {
-            n[i] -= scales[i / d] * gd[i];
-        }
     }
 }

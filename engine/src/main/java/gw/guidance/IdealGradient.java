@@ -7,7 +7,7 @@ import gw.solver.Dynamics;
 import gw.solver.IdealFlow;
 import gw.tensor.Batch;
 
-/** The continuous ideal g* = grad_x L(Phi_{t->1}(x)) through the exact flow map, to a relative tolerance. */
+/** The continuous ideal g* = grad_x L(Phi_{t->1}(x)) (MATH eq. (3.1)) through the exact flow map, to a tolerance. */
 public final class IdealGradient implements GradientScheme {
     private final AffinePath path;
     private final double tolerance;

@@ -11,7 +11,7 @@ import gw.tensor.Batch;
 
 /**
  * Horizon-H lookahead: H equal steps of the lookahead solver from t to 1, differentiated through
- * (g_H = grad_x L(Psi_H(x))). With ddim, H = 1 is greedy; its error shrinks like h^p (global order), h = (1 - t)/H.
+ * (g_H = grad_x L(Psi_H(x)), MATH eq. (3.3)). With ddim, H = 1 is greedy; its error shrinks like h^p (global order), h = (1 - t)/H.
  * The {@link Backprop} strategy only changes memory and recomputation, not the gradient.
  */
 public final class Lookahead implements GradientScheme {

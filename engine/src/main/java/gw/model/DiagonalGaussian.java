@@ -56,22 +56,22 @@ public final class DiagonalGaussian implements TargetPredictor, ClosedFormDensit
             throw new IllegalArgumentException("x has " + x.cols() + " columns, the model has dimension " + mean.length);
         }
         int d = mean.length;
-        // each output is x * slope + offset per coordinate: rows 0/1 of s1 (xhat1), s0 (xhat0), su (u)
-        double[][] s1 = new double[2][d];
-        double[][] s0 = new double[2][d];
-        double[][] su = new double[2][d];
+        // each output is x * slope + offset per coordinate: s1 (xhat1), s0 (xhat0), su (u) (MATH eq. (4.1))
+        DiagonalAffinePrediction.Affine s1 = new DiagonalAffinePrediction.Affine(d);
+        DiagonalAffinePrediction.Affine s0 = new DiagonalAffinePrediction.Affine(d);
+        DiagonalAffinePrediction.Affine su = new DiagonalAffinePrediction.Affine(d);
         for (int i = 0; i < d; i++) {
             double s2 = std[i] * std[i];
             double var = p.alpha() * p.alpha() * s2 + p.sigma() * p.sigma();
             double c = p.alpha() * s2 / var;
-            s1[0][i] = c;
-            s1[1][i] = mean[i] * (1 - p.alpha() * c);
+            s1.slope()[i] = c;
+            s1.offset()[i] = mean[i] * (1 - p.alpha() * c);
             double wSlope = 1.0 / var;
             double wOffset = -p.alpha() * mean[i] / var;
-            s0[0][i] = p.sigma() * wSlope;
-            s0[1][i] = p.sigma() * wOffset;
-            su[0][i] = p.alphaDot() * s1[0][i] + p.sigmaSigmaDot() * wSlope;
-            su[1][i] = p.alphaDot() * s1[1][i] + p.sigmaSigmaDot() * wOffset;
+            s0.slope()[i] = p.sigma() * wSlope;
+            s0.offset()[i] = p.sigma() * wOffset;
+            su.slope()[i] = p.alphaDot() * s1.slope()[i] + p.sigmaSigmaDot() * wSlope;
+            su.offset()[i] = p.alphaDot() * s1.offset()[i] + p.sigmaSigmaDot() * wOffset;
         }
         return new DiagonalAffinePrediction(x, s1, s0, su);
     }

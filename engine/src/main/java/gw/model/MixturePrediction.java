@@ -34,44 +34,51 @@ final class MixturePrediction implements Prediction {
         m.componentLogits(x, p.alpha(), var, r, true);
     }
 
-    private double[][] xhat1Coefficients() {
+    /** The per-component scalars of y = sum_k r_k (p_k x + q_k mu_k) (MATH eq. (4.3)). */
+    private record Coefficients(double[] p, double[] q) {
+        Coefficients(int k) {
+            this(new double[k], new double[k]);
+        }
+    }
+
+    private Coefficients xhat1Coefficients() {
         double a = p.alpha();
-        double[][] pq = new double[2][m.k];
+        Coefficients pq = new Coefficients(m.k);
         for (int j = 0; j < m.k; j++) {
             double c = a * m.variances[j] / var[j];
-            pq[0][j] = c;
-            pq[1][j] = 1 - a * c;
+            pq.p()[j] = c;
+            pq.q()[j] = 1 - a * c;
         }
         return pq;
     }
 
     /** Coefficients of w = xhat0 / sigma, scaled by {@code scale}. */
-    private double[][] scoreCoefficients(double scale) {
-        double[][] pq = new double[2][m.k];
+    private Coefficients scoreCoefficients(double scale) {
+        Coefficients pq = new Coefficients(m.k);
         for (int j = 0; j < m.k; j++) {
-            pq[0][j] = scale / var[j];
-            pq[1][j] = -scale * p.alpha() / var[j];
+            pq.p()[j] = scale / var[j];
+            pq.q()[j] = -scale * p.alpha() / var[j];
         }
         return pq;
     }
 
-    private double[][] velocityCoefficients() {
-        double[][] c1 = xhat1Coefficients();
-        double[][] cw = scoreCoefficients(p.sigmaSigmaDot());
+    private Coefficients velocityCoefficients() {
+        Coefficients c1 = xhat1Coefficients();
+        Coefficients cw = scoreCoefficients(p.sigmaSigmaDot());
         for (int j = 0; j < m.k; j++) {
-            c1[0][j] = p.alphaDot() * c1[0][j] + cw[0][j];
-            c1[1][j] = p.alphaDot() * c1[1][j] + cw[1][j];
+            c1.p()[j] = p.alphaDot() * c1.p()[j] + cw.p()[j];
+            c1.q()[j] = p.alphaDot() * c1.q()[j] + cw.q()[j];
         }
         return c1;
     }
 
-    private Batch output(double[][] pq) {
+    private Batch output(Coefficients pq) {
         int b = x.rows();
         int d = m.d;
         int k = m.k;
         double[] xs = x.data();
-        double[] pc = pq[0];
-        double[] qc = pq[1];
+        double[] pc = pq.p();
+        double[] qc = pq.q();
         double[] means = m.meansFlat;
         double[] out = new double[b * d];
         for (int i = 0, ro = 0, o = 0; i < b; i++, ro += k, o += d) {
@@ -92,17 +99,18 @@ final class MixturePrediction implements Prediction {
     }
 
     /**
-     * v^T dy/dx = (r.p) v + sum_k beta_k grad l_k with grad l_k = (alpha mu_k - x)/var_k, gathered as
+     * The mixture's VJP (MATH eq. (6.2)): v^T dy/dx = (r.p) v + sum_k beta_k grad l_k with
+     * grad l_k = (alpha mu_k - x)/var_k, gathered as
      * (r.p) v - (sum_k beta_k/var_k) x + sum_k (beta_k/var_k) alpha mu_k so each row makes one pass over D.
      */
-    private Batch vjp(double[][] pq, Batch v) {
+    private Batch vjp(Coefficients pq, Batch v) {
         int b = x.rows();
         int d = m.d;
         int k = m.k;
         double[] xs = x.data();
         double[] vs = v.data();
-        double[] pc = pq[0];
-        double[] qc = pq[1];
+        double[] pc = pq.p();
+        double[] qc = pq.q();
         double[] means = m.meansFlat;
         double[] scaledMeans = m.scaledMeans(p.alpha());
         double[] invVar = new double[k];

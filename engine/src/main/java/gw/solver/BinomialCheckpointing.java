@@ -18,7 +18,7 @@ import java.util.List;
  * step, whose output is the solve's output, and {@link #backward} runs the rest.
  * Memory accounting ({@link Cost#retain}): stored states while stored, the one live step record while alive.
  */
-public final class BinomialCheckpointing implements Trajectory {
+public final class BinomialCheckpointing extends RecordedSolve {
 
     /** One instruction of the schedule: advance from..to without records, store/restore/free the state at 'from',
      * or take step 'from' with its record and pull the cotangent back through it. */
@@ -27,23 +27,14 @@ public final class BinomialCheckpointing implements Trajectory {
 
     enum Kind { ADVANCE, STORE, RESTORE, FREE, RECORD }
 
-    private final Dynamics f;
-    private final Step step;
-    private final double[] times;
-    private final Prediction first;
     private final List<Action> schedule;
     private final Batch[] stored;
     private int next;
     private Batch working;
     private StepTape pending;
-    private final Batch output;
-    private boolean consumed;
 
     private BinomialCheckpointing(Dynamics f, Step step, double[] times, Batch x, Prediction first, int snapshots) {
-        this.f = f;
-        this.step = step;
-        this.times = times;
-        this.first = first;
+        super(f, step, times, first);
         int n = times.length - 1;
         if (n < 1) {
             throw new IllegalArgumentException("a solve needs at least 2 times, got " + times.length);
@@ -52,7 +43,7 @@ public final class BinomialCheckpointing implements Trajectory {
         this.stored = new Batch[n];
         this.working = x;
         run(null);
-        this.output = pending.output().requireFinite("the " + step.name() + " solve at t=" + times[n]);
+        setOutput(finite(pending, n - 1));
     }
 
     /** Solves x from times[0] to the last time storing at most {@code snapshots} states (>= 1). */
@@ -65,21 +56,8 @@ public final class BinomialCheckpointing implements Trajectory {
     }
 
     @Override
-    public Batch output() {
-        return output;
-    }
-
-    @Override
-    public int steps() {
-        return times.length - 1;
-    }
-
-    @Override
     public Batch backward(Batch v) {
-        if (consumed) {
-            throw new IllegalStateException("a binomial rollout can be pulled back once; solve again");
-        }
-        consumed = true;
+        consumeOrThrow("a binomial rollout can be pulled back once; solve again");
         return run(v);
     }
 
@@ -97,7 +75,7 @@ public final class BinomialCheckpointing implements Trajectory {
                 case ADVANCE -> {
                     for (int j = a.from(); j < a.to(); j++) {
                         Interruption.check();
-                        working = take(j).output().requireFinite("the " + step.name() + " solve at t=" + times[j + 1]);
+                        working = finite(take(j), j);
                     }
                 }
                 case STORE -> {
@@ -126,7 +104,7 @@ public final class BinomialCheckpointing implements Trajectory {
 
     private StepTape take(int j) {
         // step 0 always starts from the input state, so the caller's model evaluation there is valid every time
-        return step.forward(f, working, times[j], times[j + 1], j == 0 ? first : null);
+        return take(j, working);
     }
 
     private Batch release(StepTape tape, Batch bar) {

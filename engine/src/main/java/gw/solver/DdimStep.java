@@ -5,7 +5,7 @@ import gw.path.PathPoint;
 import gw.tensor.Batch;
 
 /**
- * The first-order exponential (DDIM) step x1' = (sigma1/sigma0) x + (alpha1 - alpha0 sigma1/sigma0) xhat1(x, t0),
+ * The first-order exponential (DDIM) step (MATH eq. (2.2)) x1' = (sigma1/sigma0) x + (alpha1 - alpha0 sigma1/sigma0) xhat1(x, t0),
  * exact for a frozen xhat1; it lands on xhat1(x, t0) itself when t1 = 1.
  */
 public final class DdimStep implements Step {

@@ -9,30 +9,21 @@ import gw.tensor.Batch;
  * segment's records are recomputed during the backward pass (memory ~ N/k + k records, one more forward solve).
  * See {@link BinomialCheckpointing} for memory that does not grow with N.
  */
-public final class Rollout implements Trajectory {
-    private final Dynamics f;
-    private final Step step;
-    private final double[] times;
+public final class Rollout extends RecordedSolve {
     private final int every;
     private final StepTape[] tapes;
     private final Batch[] checkpoints;
-    private final Prediction first;
-    private final Batch output;
-    private boolean consumed;
 
     private Rollout(Dynamics f, Step step, double[] times, int every, Batch x, Prediction first) {
-        this.f = f;
-        this.step = step;
-        this.times = times;
+        super(f, step, times, first);
         this.every = every;
-        this.first = first;
         int n = times.length - 1;
         this.tapes = new StepTape[n];
         this.checkpoints = new Batch[n];
         Batch state = x;
         for (int j = 0; j < n; j++) {
             Interruption.check();
-            StepTape tape = step.forward(f, state, times[j], times[j + 1], j == 0 ? first : null);
+            StepTape tape = take(j, state);
             if (every == 1) {
                 tapes[j] = tape;
                 f.cost().retain(tape.retainedBytes());
@@ -40,9 +31,9 @@ public final class Rollout implements Trajectory {
                 checkpoints[j] = state;
                 f.cost().retain(state.bytes());
             }
-            state = tape.output().requireFinite("the " + step.name() + " solve at t=" + times[j + 1]);
+            state = finite(tape, j);
         }
-        this.output = state;
+        setOutput(state);
     }
 
     /** Solves from times[0] to the last time, keeping every step's record. */
@@ -63,25 +54,14 @@ public final class Rollout implements Trajectory {
         return new Rollout(f, step, times, k, x, first);
     }
 
-    @Override
-    public Batch output() {
-        return output;
-    }
-
-    @Override
-    public int steps() {
-        return times.length - 1;
-    }
-
     /**
      * Drops the records kept for {@link #backward} without using them and takes them off the memory account
      * (backward() releases them itself); backward() must not be called afterwards.
      */
     public void release() {
-        if (consumed) {
+        if (!consume()) {
             return;
         }
-        consumed = true;
         for (int j = 0; j < tapes.length; j++) {
             if (tapes[j] != null) {
                 f.cost().retain(-tapes[j].retainedBytes());
@@ -97,10 +77,7 @@ public final class Rollout implements Trajectory {
     /** v^T d output / d input; single use, each record is released once consumed. */
     @Override
     public Batch backward(Batch v) {
-        if (consumed) {
-            throw new IllegalStateException("a rollout's records are released by its backward pass; solve again");
-        }
-        consumed = true;
+        consumeOrThrow("a rollout's records are released by its backward pass; solve again");
         int n = tapes.length;
         Batch bar = v;
         if (every == 1) {
@@ -118,7 +95,7 @@ public final class Rollout implements Trajectory {
             Batch state = checkpoints[start];
             long bytes = 0;
             for (int j = start; j < end; j++) {
-                segment[j - start] = step.forward(f, state, times[j], times[j + 1], j == 0 ? first : null);
+                segment[j - start] = take(j, state);
                 bytes += segment[j - start].retainedBytes();
                 state = segment[j - start].output();
             }

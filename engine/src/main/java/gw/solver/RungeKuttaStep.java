@@ -4,7 +4,8 @@ import gw.model.Prediction;
 import gw.tensor.Batch;
 
 /**
- * An explicit Runge-Kutta step on the velocity u, for any Butcher tableau. Its VJP walks the stages backwards:
+ * An explicit Runge-Kutta step on the velocity u, for any Butcher tableau (MATH eq. (2.3), stepped by
+ * {@link ButcherTableau#step}). Its VJP (MATH eq. (6.1)) walks the stages backwards:
  * kbar_i = h b_i v + h sum_{j>i} a_ji ybar_j, ybar_i = J_i^T kbar_i, and the input gets v + sum_i ybar_i.
  */
 public final class RungeKuttaStep implements Step {
@@ -40,26 +41,11 @@ public final class RungeKuttaStep implements Step {
     @Override
     public StepTape forward(Dynamics f, Batch x, double t0, double t1, Prediction first) {
         double h = t1 - t0;
-        int s = tableau.stages();
-        Prediction[] stage = new Prediction[s];
-        Batch[] k = new Batch[s];
-        for (int i = 0; i < s; i++) {
-            Batch y = x;
-            double[] ai = tableau.a()[i];
-            for (int j = 0; j < ai.length; j++) {
-                if (ai[j] != 0) {
-                    y = (y == x ? x.copy() : y).addScaled(k[j], h * ai[j]);
-                }
-            }
-            stage[i] = i == 0 && first != null ? first : f.predict(y, t0 + tableau.c()[i] * h);
-            k[i] = stage[i].velocity();
-        }
-        Batch out = x.copy();
-        for (int i = 0; i < s; i++) {
-            if (tableau.b()[i] != 0) {
-                out.addScaled(k[i], h * tableau.b()[i]);
-            }
-        }
+        Prediction[] stage = new Prediction[tableau.stages()];
+        Batch out = tableau.step(x, t0, h, (i, y, t) -> {
+            stage[i] = i == 0 && first != null ? first : f.predict(y, t);
+            return stage[i].velocity();
+        });
         return new Tape(f, h, stage, out);
     }
 

@@ -27,8 +27,8 @@ public record CellSpec(
         int trajectoryParticles,
         NoiseOptimizationSettings noiseOptimization) {
 
-    public static final List<String> SCHEMES =
-            List.of("none", "greedy", "lookahead", "end-to-end", "adjoint", "noise-optimization");
+    /** The scheme names of {@link SchemeRegistry}: a live view, so a registered scheme is a valid spec value. */
+    public static final List<String> SCHEMES = SchemeRegistry.names();
     public static final List<String> CHECKPOINTS = List.of("none", "segments", "binomial");
 
     /**

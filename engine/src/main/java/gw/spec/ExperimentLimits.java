@@ -26,22 +26,18 @@ final class ExperimentLimits {
         }
     }
 
-    /** A pessimistic multiply-add count of one cell (see {@link Workload} for the per-evaluation costs). */
+    /**
+     * A pessimistic multiply-add count of one cell (see {@link Workload} for the per-evaluation costs, and
+     * {@link SchemeDescriptor#evaluationsPerStep} for the scheme's); an unknown scheme is an error, not free.
+     */
     static double operations(CellSpec c) {
         double eval = Workload.evaluationCost(c.model());
         int n = c.steps();
         int stages = gw.solver.Solvers.byName(c.solver()).evaluationsPerStep();
-        int laStages = gw.solver.Solvers.byName(c.lookaheadSolver()).evaluationsPerStep();
-        double guidancePerStep = switch (c.scheme()) {
-            case "greedy" -> 2;
-            case "lookahead" -> 2.0 * c.horizon() * laStages;
-            case "end-to-end" -> 2.0 * n * stages;
-            case "adjoint" -> 3.0 * n * 4;
-            case "noise-optimization" -> 4.0 * c.noiseOptimization().iterations() * stages;
-            default -> 0;
-        };
+        SchemeDescriptor scheme = SchemeRegistry.get(c.scheme());
+        double guidancePerStep = scheme.evaluationsPerStep().applyAsDouble(c);
         double sampling = (double) c.particles() * n * (stages + guidancePerStep) * eval;
-        double metrics = "none".equals(c.scheme()) ? 0
+        double metrics = scheme.kind() == SchemeDescriptor.Kind.UNGUIDED ? 0
                 : (double) c.metricParticles() * n * 2 * 2 * Workload.IDEAL_NOMINAL_STEPS * 4 * eval;
         return sampling + metrics;
     }

@@ -11,7 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * dispatch and allocation, while a whole fused mixture evaluation of 4096 particles costs about as much as one
  * op. {@link #of(INDArray)} and {@link #toINDArray()} exchange data with ND4J at the API's edges.
  */
-public final class Batch {
+public final class Batch implements Axpy<Batch> {
     private final double[] data;
     private final int rows;
     private final int cols;
@@ -105,6 +105,15 @@ public final class Batch {
         double[] b = other.data;
         for (int i = 0; i < data.length; i++) {
             data[i] += s * b[i];
+        }
+        return this;
+    }
+
+    /** Row i of this -= s[i] * row i of other, in place; returns this (the guided step x - s_i g_i). */
+    public Batch subtractRowScaled(double[] s, Batch other) {
+        double[] b = other.data;
+        for (int i = 0; i < data.length; i++) {
+            data[i] -= s[i / cols] * b[i];
         }
         return this;
     }

@@ -2,6 +2,7 @@ package gw.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import gw.model.GaussianMixture;
@@ -13,6 +14,16 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** The exchange with ND4J at the API's edges: shapes, values, data types and views survive the round trip. */
 class BatchTest {
+
+    @Test
+    void rowScaledSubtractionScalesEachRowByItsOwnFactor() {
+        Batch x = Batch.of(new double[][] {{1, 2}, {3, 4}});
+        Batch g = Batch.of(new double[][] {{10, 20}, {30, 40}});
+        assertSame(x, x.subtractRowScaled(new double[] {0.5, -1}, g).subtractRowScaled(new double[] {0, 0}, g),
+                "in place");
+        assertArrayEquals(new double[] {-4, -8}, x.row(0));
+        assertArrayEquals(new double[] {33, 44}, x.row(1));
+    }
 
     @Test
     void float64ArraysRoundTripExactly() {

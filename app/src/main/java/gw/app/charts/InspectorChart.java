@@ -20,7 +20,6 @@ import org.jfree.data.xy.XYSeriesCollection;
  * direction (minus its gradient) as an arrow from x_t, all arrows on one scale.
  */
 public final class InspectorChart extends ChartPane {
-    private static final List<String> SHOWN = List.of("ideal", "greedy", "lookahead", "end-to-end", "adjoint");
     private final XYPlot plot;
     private final XYSeriesCollection points = new XYSeriesCollection();
     private final XYSeriesCollection path = new XYSeriesCollection();
@@ -77,7 +76,7 @@ public final class InspectorChart extends ChartPane {
             pointRenderer.addAnnotation(new MarkerAnnotation(target[0], target[1], MarkerAnnotation.Kind.TARGET,
                     new Color(0xC0, 0, 0), "target"), Layer.FOREGROUND);
             double scale = arrowScale(v, bounds);
-            for (String s : SHOWN) {
+            for (String s : shown()) {
                 double[] g = v.get(s).gradient();
                 float width = s.equals("ideal") ? 5f : 2f;
                 pointRenderer.addAnnotation(new ArrowAnnotation(in.x()[0], in.x()[1], -scale * g[0],
@@ -90,10 +89,17 @@ public final class InspectorChart extends ChartPane {
         }
     }
 
+    /** The arrows drawn: the ideal first (underneath), then every per-step scheme of the registry. */
+    private static List<String> shown() {
+        List<String> out = new java.util.ArrayList<>(List.of(Inspector.IDEAL));
+        out.addAll(Inspector.guidedSchemes());
+        return out;
+    }
+
     /** One scale for all arrows: the longest is a fifth of the plot width. */
     private static double arrowScale(Map<String, Inspector.View> v, double[] bounds) {
         double longest = 0;
-        for (String s : SHOWN) {
+        for (String s : shown()) {
             double[] g = v.get(s).gradient();
             if (Double.isFinite(g[0]) && Double.isFinite(g[1])) {
                 longest = Math.max(longest, Math.hypot(g[0], g[1]));

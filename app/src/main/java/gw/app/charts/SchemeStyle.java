@@ -1,22 +1,22 @@
 package gw.app.charts;
 
+import gw.experiment.Inspector;
+import gw.spec.SchemeRegistry;
 import java.awt.Color;
 
-/** One colour per scheme, the same in every panel, chart and legend (colour-blind-safe Okabe-Ito palette). */
+/**
+ * One colour per scheme, the same in every panel, chart and legend: the registry's (colour-blind-safe Okabe-Ito
+ * palette), black for the ideal.
+ */
 public final class SchemeStyle {
     private SchemeStyle() {
     }
 
     public static Color color(String scheme) {
-        return switch (scheme) {
-            case "none" -> new Color(0x55, 0x55, 0x55);
-            case "greedy" -> new Color(0xD5, 0x5E, 0x00);
-            case "lookahead" -> new Color(0x00, 0x72, 0xB2);
-            case "end-to-end" -> new Color(0x00, 0x9E, 0x73);
-            case "adjoint" -> new Color(0xCC, 0x79, 0xA7);
-            case "ideal" -> Color.BLACK;
-            default -> Color.DARK_GRAY;
-        };
+        if (Inspector.IDEAL.equals(scheme)) {
+            return Color.BLACK;
+        }
+        return SchemeRegistry.find(scheme).map(d -> new Color(d.rgb())).orElse(Color.DARK_GRAY);
     }
 
     public static javafx.scene.paint.Color fx(String scheme) {
