@@ -44,7 +44,7 @@ final class ExperimentActions {
             }
             String json = ExperimentFiles.toJson(s, sc == null ? "workbench" : sc.name(), description);
             AtomicFiles.write(f.toPath(), json.getBytes(StandardCharsets.UTF_8), true);
-            bench.status().idle("Saved experiment to " + f);
+            bench.model().say("Saved experiment to " + f);
         } catch (Exception e) {
             dialogs.error("Could not save the experiment", e);
         }
@@ -57,7 +57,7 @@ final class ExperimentActions {
         }
         try {
             onOpened.accept(ExperimentFiles.read(f.toPath()));
-            bench.status().idle("Opened " + f);
+            bench.model().say("Opened " + f);
         } catch (SpecException | IllegalArgumentException e) {
             dialogs.error("Cannot open " + f.getName(), e);
         }

@@ -7,13 +7,15 @@ import gw.app.charts.HorizonCostChart;
 import gw.app.charts.SamplesView;
 import gw.app.charts.StepsCostChart;
 import gw.app.controls.ControlPanel;
+import gw.app.controls.Tips;
+import gw.app.controls.TimeScrubber;
 import gw.app.export.Exportable;
 import gw.app.panels.AboutMath;
 import gw.app.panels.InspectorPanel;
 import gw.app.panels.StatusBar;
+import gw.app.panels.TourPanel;
 import gw.app.run.BackgroundService;
 import gw.app.run.ComputeCurves;
-import gw.app.run.ComputeSweep;
 import gw.app.run.Debouncer;
 import gw.app.run.ErrorProfiles;
 import gw.app.run.LatencyLog;
@@ -23,30 +25,36 @@ import gw.app.run.SchemeRunner;
 import gw.app.state.Scenario;
 import gw.app.state.Settings;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * The workbench window's content and its behaviour: any settings change re-runs the enabled schemes in the
- * background (debounced while a slider is dragged, at once when it is released), cancelling the run before; the
- * finished run redraws the sample panels and the gradient-error chart, then the visible tab's extra work (cost
- * sweeps, particle inspector) starts.
+ * The workbench window's content: the views of a {@link WorkbenchModel}. Controls write the model's settings (a
+ * slider drag debounced, a release at once); the sample panels, the charts and the status bar follow the model's
+ * read-only properties. The visible tab's extra work (cost sweeps, particle inspector) starts after a run.
  */
 public final class Workbench {
-    private static final int THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    private final WorkbenchModel model = new WorkbenchModel();
     private final BorderPane root = new BorderPane();
     private final ControlPanel controls;
     private final SamplesView samples = new SamplesView();
+    private final TimeScrubber scrubber = new TimeScrubber(model.stepProperty());
+    private final TourPanel tour;
     private final GradientErrorChart errorChart = GradientErrorChart.create();
     private final HorizonCostChart horizonChart = HorizonCostChart.create();
     private final StepsCostChart stepsChart = StepsCostChart.create();
@@ -54,88 +62,82 @@ public final class Workbench {
     private final InspectorPanel inspector;
     private final StatusBar status;
     private final TabPane tabs = new TabPane();
-    private final Tab computeTab;
-    private final Tab inspectorTab;
-    private final SchemeRunner runner = new SchemeRunner(THREADS, "cell");
-    /** One thread: sweep cells run one at a time, so their wall times are not inflated by each other. */
-    private final SchemeRunner sweepRunner = new SchemeRunner(1, "sweep");
-    private final RunService runService = new RunService(runner);
-    private final BackgroundService<Settings, ComputeCurves> computeService =
-            new BackgroundService<>("compute-sweep", "Measuring cost curves", s -> ComputeSweep.run(s, sweepRunner));
-    private final BackgroundService<RunResult, ErrorProfiles> errorService =
-            new BackgroundService<>("error-profile", "Measuring gradient error", r -> ErrorProfiles.measure(r, runner));
+    private final Map<String, Tab> tabByName = new LinkedHashMap<>();
     private final Debouncer dragDebounce = new Debouncer(Duration.millis(60), this::runLatest);
     private final Debouncer extraDebounce = new Debouncer(Duration.millis(150), this::startExtras);
-    private final LatencyLog latency = new LatencyLog();
     private final List<Runnable> onRunApplied = new ArrayList<>();
-    private RunResult lastResult;
-    private ComputeCurves lastCurves;
-    private long requestNanos;
-    private double samplesDrawnMs;
-    private double sampleDrawMs;
+    private final javafx.beans.property.BooleanProperty lecture = new javafx.beans.property.SimpleBooleanProperty();
     private boolean held;
     private Settings pending;
 
     public Workbench(List<Scenario> scenarios) {
         controls = new ControlPanel(scenarios);
+        model.scenarioProperty().bind(controls.scenarioProperty());
         inspector = new InspectorPanel(controls::scenario);
-        status = new StatusBar(this::cancel);
+        status = new StatusBar(model::cancel, this::runLatest);
+        tour = new TourPanel(this);
         ScrollPane left = new ScrollPane(controls);
         left.setFitToWidth(true);
         left.setPrefWidth(300);
         left.setMinWidth(260);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         HBox compute = new HBox(4, horizonChart, stepsChart, frontierChart);
-        for (ChartPane c : List.of(horizonChart, stepsChart, frontierChart)) {
+        for (ChartPane c : computeCharts()) {
             HBox.setHgrow(c, Priority.ALWAYS);
             c.setPrefWidth(400);
         }
-        Tab errorTab = new Tab("Gradient error vs t", errorChart);
-        computeTab = new Tab("Compute cost");
-        inspectorTab = new Tab("Particle inspector");
-        Tab aboutTab = new Tab("About the math");
-        // a tab's content joins the scene when the tab is first opened: hidden charts are not styled, laid out
-        // and drawn while the window starts (their charts exist from the start, for export)
-        lazyContent(computeTab, () -> compute);
-        lazyContent(inspectorTab, () -> inspector);
-        lazyContent(aboutTab, AboutMath::new);
-        // tab tooltips are made when the mouse first reaches the tabs (see Tips)
-        tabs.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_ENTERED, new javafx.event.EventHandler<>() {
-            @Override
-            public void handle(javafx.scene.input.MouseEvent e) {
-                tabs.removeEventFilter(javafx.scene.input.MouseEvent.MOUSE_ENTERED, this);
-                tip(errorTab, "How far each scheme's gradient is from the exact one, step by step through the "
-                        + "solve.");
-                tip(computeTab, "What accuracy costs: time and model evaluations against horizon and step count, "
-                        + "and final loss against time. Measured when this tab is open.");
-                tip(inspectorTab, "One particle at one moment: where each scheme asks the loss and where it "
-                        + "pushes.");
-                tip(aboutTab, "The math behind the workbench in a few paragraphs.");
-            }
+        Tab errorTab = tab("error", "Gradient error vs t", "How far each scheme's gradient is from the exact one, "
+                + "step by step through the solve.", () -> errorChart);
+        tab("compute", "Compute cost", "What accuracy costs: time and model evaluations against horizon and step "
+                + "count, and final loss against time. Measured when this tab is open.", () -> compute);
+        tab("inspector", "Particle inspector", "One particle at one moment: where each scheme asks the loss and "
+                + "where it pushes. Its step follows the time scrubber.", () -> inspector);
+        tab("about", "About the math", "The math behind the workbench in a few paragraphs.", () -> {
+            AboutMath a = new AboutMath();
+            a.setLecture(lecture.get());
+            return a;
         });
-        tabs.getTabs().addAll(errorTab, computeTab, inspectorTab, aboutTab);
+        errorTab.setContent(errorChart);
+        tabs.getTabs().addAll(tabByName.values());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> extraDebounce.request());
-        SplitPane center = new SplitPane(samples, tabs);
+        // tab tooltips are made when the mouse first reaches the tabs (see Tips)
+        tabs.addEventFilter(MouseEvent.MOUSE_ENTERED, new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(MouseEvent e) {
+                tabs.removeEventFilter(MouseEvent.MOUSE_ENTERED, this);
+                tabByName.values().forEach(t -> t.setTooltip(Tips.of((String) t.getUserData())));
+            }
+        });
+        VBox top = new VBox(4, tour, SampleToolbar.create(this), samples);
+        VBox.setVgrow(samples, Priority.ALWAYS);
+        SplitPane center = new SplitPane(top, tabs);
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.44);
+        center.setDividerPositions(0.5);
         root.setLeft(left);
         root.setCenter(center);
         root.setBottom(status);
         wire();
     }
 
-    private static void lazyContent(Tab t, java.util.function.Supplier<javafx.scene.Node> content) {
+    private Tab tab(String name, String title, String help, Supplier<Node> content) {
+        Tab t = new Tab(title);
+        t.setId("tab-" + name);
+        t.setUserData(help);
+        // a tab's content joins the scene when the tab is first opened: hidden charts are not styled, laid out
+        // and drawn while the window starts (their charts exist from the start, for export)
         t.selectedProperty().addListener((o, was, now) -> {
             if (now && t.getContent() == null) {
                 t.setContent(content.get());
             }
         });
+        tabByName.put(name, t);
+        return t;
     }
 
-    private static void tip(Tab t, String text) {
-        t.setTooltip(gw.app.controls.Tips.of(text));
+    private List<ChartPane> computeCharts() {
+        return List.of(horizonChart, stepsChart, frontierChart);
     }
 
     private void wire() {
@@ -147,34 +149,64 @@ public final class Workbench {
                 dragDebounce.request();
             }
         });
+        controls.setOnTour(() -> tour.start(controls.scenario()));
         samples.setTargetListener((x, y, committed) -> controls.setTarget(x, y, committed));
-        runService.setOnSucceeded(e -> apply(runService.getValue()));
-        runService.setOnFailed(e -> status.idle("Run failed: " + runService.getException()));
-        runService.setOnCancelled(e -> status.idle(lastResult == null ? "Cancelled"
-                : "Cancelled: the plots still show the last finished run; change a setting to run again"));
-        errorService.setOnSucceeded(e -> applyErrors(errorService.getValue()));
-        // without this, Cancel during the error measurement left the status bar busy with Cancel enabled
-        errorService.setOnCancelled(e -> status.idle("Cancelled: the gradient-error plot still shows the last "
-                + "finished measurement"));
-        errorService.setOnFailed(e -> {
-            errorChart.showMessage("Could not measure gradient error: " + errorService.getException().getMessage());
-            status.idle("Gradient-error measurement failed");
-        });
-        computeService.setOnSucceeded(e -> {
-            lastCurves = computeService.getValue();
-            horizonChart.show(lastCurves);
-            stepsChart.show(lastCurves);
-            frontierChart.show(lastCurves);
-            status.idle("Cost curves updated");
-        });
-        computeService.setOnFailed(e -> {
-            String m = "Cost sweep failed: " + computeService.getException().getMessage();
-            for (ChartPane c : List.of(horizonChart, stepsChart, frontierChart)) {
-                c.showMessage(m);
+        samples.setDataListener(this::editData);
+        samples.setParticleListener(p -> model.particleProperty().set(p));
+        model.setHooks(this::afterSamples, this::afterErrors);
+        model.resultProperty().addListener((o, a, r) -> {
+            if (r != null) {
+                scrubber.setSteps(r.settings().steps());
+                samples.show(r.settings(), bounds(), r);
             }
-            status.idle(m);
         });
-        computeService.setOnCancelled(e -> status.idle("Cost sweep cancelled"));
+        model.staleProperty().addListener((o, a, b) -> {
+            samples.setStale(b);
+            errorChart.setStale(b);
+        });
+        model.stepProperty().addListener((o, a, b) -> {
+            samples.setStep(b.intValue());
+            inspector.followStep(scrubber.current());
+        });
+        model.particleProperty().addListener((o, a, b) -> {
+            samples.setHighlight(b.intValue());
+            inspector.followParticle(b.intValue());
+        });
+        scrubber.predictions().selectedProperty().addListener((o, a, b) -> samples.setShowPredictions(b));
+        scrubber.arrows().selectedProperty().addListener((o, a, b) -> samples.setShowArrows(b));
+        model.failureProperty().addListener((o, a, f) -> {
+            if (f != null && f.startsWith("Could not measure")) {
+                errorChart.showMessage(f);
+            }
+        });
+        model.curvesProperty().addListener((o, a, c) -> {
+            if (c != null) {
+                computeCharts().forEach(ch -> ch.showMessage(null));
+                horizonChart.show(c);
+                stepsChart.show(c);
+                frontierChart.show(c);
+            }
+        });
+        model.curvesFailureProperty().addListener((o, a, f) -> {
+            if (f != null) {
+                computeCharts().forEach(c -> c.showMessage(f));
+            }
+        });
+        status.bind(model);
+        lecture.addListener((o, a, on) -> applyLecture(on));
+    }
+
+    /** The plot window of the current scenario (the data may since have been edited by hand). */
+    private double[] bounds() {
+        Scenario sc = controls.scenario();
+        return sc == null ? new double[] {-4.5, 4.5, -4.5, 4.5} : sc.bounds();
+    }
+
+    /** A hand edit of the data: the panels show the new density at once, the run follows. */
+    void editData(gw.model.TargetPredictor m, boolean committed) {
+        Settings s = controls.getSettings().withModel(m);
+        controls.apply(s, committed);
+        samples.show(s, bounds(), model.resultProperty().get());
     }
 
     /** Directs chart export requests (context menus) to a handler. */
@@ -201,85 +233,93 @@ public final class Workbench {
 
     /** Starts a run for the settings, cancelling the one in progress. */
     public void run(Settings s) {
-        if (lastResult == null && controls.scenario() != null) {
+        if (model.resultProperty().get() == null && controls.scenario() != null) {
             // nothing drawn yet (the first frame): panels with the density and the target, saying "Sampling..."
-            samples.show(s, controls.scenario(), null);
+            samples.show(s, bounds(), null);
         }
         if (held) {
             pending = s;
+            model.settingsProperty().set(s);
             return;
         }
-        requestNanos = System.nanoTime();
-        computeService.cancel();
-        errorService.cancel();
         inspector.service().cancel();
-        runService.setSettings(s);
-        runService.restart();
-        status.busy("Sampling " + s.schemes().size() + " scheme(s) \u00b7 " + s.particles() + " particles \u00b7 N = "
-                + s.steps());
+        model.run(s);
     }
 
-    /** Phase 1: the samples are in; draw them and start measuring the gradient error. */
-    private void apply(RunResult r) {
-        long drawStart = System.nanoTime();
-        lastResult = r;
-        Scenario sc = controls.scenario();
-        samples.show(r.settings(), sc, r);
-        samplesDrawnMs = (System.nanoTime() - requestNanos) / 1e6;
-        sampleDrawMs = (System.nanoTime() - drawStart) / 1e6;
-        errorService.setInput(() -> r);
-        errorService.restart();
-        status.busy("Measuring each scheme's gradient error against the ideal…");
+    private void afterSamples() {
+        inspector.followStep(scrubber.current());
     }
 
-    /** Phase 2: the gradient error is in; draw it, then start the visible tab's extra work. */
-    private void applyErrors(ErrorProfiles p) {
-        long drawStart = System.nanoTime();
-        errorChart.show(p);
-        long end = System.nanoTime();
-        double total = (end - requestNanos) / 1e6;
-        double drawMs = sampleDrawMs + (end - drawStart) / 1e6;
-        latency.add(samplesDrawnMs, total, p.run().computeMs(), p.computeMs(), drawMs);
-        status.idle("Done");
-        status.timing(String.format(Locale.ROOT, "last update: samples %.0f ms, error plot %.0f ms "
-                + "(sampling %.0f, error %.0f, drawing %.0f)", samplesDrawnMs, total, p.run().computeMs(),
-                p.computeMs(), drawMs));
-        lastCurves = null;
+    private void afterErrors() {
+        errorChart.show(model.errorsProperty().get());
         extraDebounce.request();
         onRunApplied.forEach(Runnable::run);
     }
 
     /** Work only the selected tab needs: cost sweeps for the compute tab, the inspector for its tab. */
     private void startExtras() {
-        if (lastResult == null || runService.isRunning() || errorService.isRunning()) {
+        RunResult r = model.lastResult();
+        if (r == null || model.isWorking()) {
             return;
         }
         Tab t = tabs.getSelectionModel().getSelectedItem();
-        if (t == computeTab && (lastCurves == null || !lastCurves.settings().equals(lastResult.settings()))) {
-            Settings s = lastResult.settings();
-            computeService.setInput(() -> s);
-            computeService.restart();
-            for (ChartPane c : List.of(horizonChart, stepsChart, frontierChart)) {
-                c.showMessage(null);
+        if (t == tabByName.get("compute")) {
+            if (model.curvesProperty().get() == null || !model.curvesProperty().get().settings().equals(r.settings())) {
+                computeCharts().forEach(c -> c.showMessage("Measuring\u2026"));
             }
-            status.busy("Measuring cost against horizon and step count\u2026");
-        } else if (t == inspectorTab) {
-            inspector.setRun(lastResult);
+            model.requestCurves();
+        } else if (t == tabByName.get("inspector")) {
+            inspector.setRun(r);
+        }
+    }
+
+    /** Selects a tab by its name: error, compute, inspector or about. */
+    public void selectTab(String name) {
+        Tab t = tabByName.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException("No tab '" + name + "'; the tabs are " + tabByName.keySet());
+        }
+        tabs.getSelectionModel().select(t);
+    }
+
+    public List<String> tabNames() {
+        return List.copyOf(tabByName.keySet());
+    }
+
+    /** Lecture-hall mode: larger fonts and points, high-contrast density (the window adds a dark theme). */
+    public javafx.beans.property.BooleanProperty lectureProperty() {
+        return lecture;
+    }
+
+    private void applyLecture(boolean on) {
+        if (on) {
+            root.getStyleClass().add("lecture");
+        } else {
+            root.getStyleClass().remove("lecture");
+        }
+        samples.setLecture(on);
+        for (ChartPane c : List.of(errorChart, horizonChart, stepsChart, frontierChart, inspector.chart())) {
+            gw.app.charts.Charts.restyle(c.chart(), on);
+        }
+        if (tabByName.get("about").getContent() instanceof AboutMath about) {
+            about.setLecture(on);
+        }
+        RunResult r = model.resultProperty().get();
+        if (r != null) {
+            samples.show(r.settings(), bounds(), r);
         }
     }
 
     public void cancel() {
         dragDebounce.stop();
-        runService.cancel();
-        errorService.cancel();
-        computeService.cancel();
+        model.cancel();
         inspector.service().cancel();
     }
 
     public void shutdown() {
         cancel();
-        runner.close();
-        sweepRunner.close();
+        scrubber.pause();
+        model.shutdown();
     }
 
     public List<Exportable> exportables() {
@@ -292,6 +332,10 @@ public final class Workbench {
         onRunApplied.add(r);
     }
 
+    public WorkbenchModel model() {
+        return model;
+    }
+
     public BorderPane root() {
         return root;
     }
@@ -302,6 +346,14 @@ public final class Workbench {
 
     public SamplesView samples() {
         return samples;
+    }
+
+    public TimeScrubber scrubber() {
+        return scrubber;
+    }
+
+    public TourPanel tour() {
+        return tour;
     }
 
     public GradientErrorChart errorChart() {
@@ -333,26 +385,26 @@ public final class Workbench {
     }
 
     public RunService runService() {
-        return runService;
+        return model.runService();
     }
 
     public BackgroundService<RunResult, ErrorProfiles> errorService() {
-        return errorService;
+        return model.errorService();
     }
 
     public BackgroundService<Settings, ComputeCurves> computeService() {
-        return computeService;
+        return model.computeService();
     }
 
     public SchemeRunner runner() {
-        return runner;
+        return model.runner();
     }
 
     public LatencyLog latency() {
-        return latency;
+        return model.latency();
     }
 
     public RunResult lastResult() {
-        return lastResult;
+        return model.lastResult();
     }
 }

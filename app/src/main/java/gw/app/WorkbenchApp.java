@@ -24,17 +24,13 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
-/**
- * The Guidance Workbench window. Options (for scripts and checks, not needed by people):
- * {@code --screenshot PATH} saves the window as a PNG once the first run is drawn and exits;
- * {@code --tab N} selects tab N (0-3) first; {@code --scenario N} opens the N-th scenario of the chooser;
- * {@code --trajectories} draws trajectories; {@code --bench} measures change-to-redraw latency and exits.
- */
+/** The Guidance Workbench window; its options for scripts and checks are the {@link LaunchOptions}. */
 public final class WorkbenchApp extends Application {
     private Workbench bench;
 
     @Override
     public void start(Stage stage) {
+        LaunchOptions opts = LaunchOptions.parse(getParameters().getRaw());
         trace("start()");
         // the window opens at once with a neutral "Starting..." page (not a blank white one); the workbench is built
         // once that page is laid out, while the render thread paints it, and then replaces it
@@ -44,12 +40,13 @@ public final class WorkbenchApp extends Application {
         splash.getStyleClass().add("starting-page");
         // 1560 x 960, or the screen's usable area if that is smaller (a 1280 x 800 laptop)
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(splash, Math.min(1560, screen.getWidth()), Math.min(960, screen.getHeight()));
+        Scene scene = new Scene(splash, opts.width() > 0 ? opts.width() : Math.min(1560, screen.getWidth()),
+                opts.height() > 0 ? opts.height() : Math.min(960, screen.getHeight()));
         scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
         stage.setTitle("Guidance Workbench \u2014 greedy, lookahead and end-to-end guidance");
         stage.setScene(scene);
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        stage.setMinWidth(Math.min(900, scene.getWidth()));
+        stage.setMinHeight(Math.min(600, scene.getHeight()));
         stage.setOnCloseRequest(e -> {
             if (bench != null) {
                 bench.shutdown();
@@ -58,16 +55,15 @@ public final class WorkbenchApp extends Application {
         Runnable[] afterSplash = new Runnable[1];
         afterSplash[0] = () -> {
             scene.removePostLayoutPulseListener(afterSplash[0]);
-            Platform.runLater(() -> build(stage, scene));
+            Platform.runLater(() -> build(stage, scene, opts));
         };
         scene.addPostLayoutPulseListener(afterSplash[0]);
         stage.show();
         trace("shown (starting page)");
     }
 
-    private void build(Stage stage, Scene scene) {
-        List<String> args = getParameters().getRaw();
-        int which = intArg(args, "--scenario", 0);
+    private void build(Stage stage, Scene scene, LaunchOptions opts) {
+        int which = opts.scenario();
         // the presets are read on the warm-up thread while the toolkit starts; wait for them only if one is asked for
         List<Scenario> builtIn = Scenarios.all();
         CompletableFuture<List<Scenario>> presets = Warmup.presets();
@@ -79,7 +75,7 @@ public final class WorkbenchApp extends Application {
         trace(presetsIn ? "scenarios and presets" : "scenarios (presets still loading)");
         bench = new Workbench(scenarios);
         trace("workbench built");
-        ExportActions dialogs = new ExportActions(stage, m -> bench.status().idle(m));
+        ExportActions dialogs = new ExportActions(stage, m -> bench.model().say(m));
         ExperimentActions experiments = new ExperimentActions(stage, bench, dialogs, sc -> {
             bench.controls().addScenario(sc);
             bench.controls().load(sc);
@@ -87,7 +83,8 @@ public final class WorkbenchApp extends Application {
         bench.setOnExport(dialogs::saveOne);
         AppMenu menu = new AppMenu(new AppMenu.Actions(experiments::open, experiments::save,
                 () -> dialogs.saveAll(bench.exportables()),
-                () -> bench.tabs().getSelectionModel().select(3), Platform::exit));
+                () -> bench.selectTab("about"), Platform::exit), bench.lectureProperty());
+        bench.lectureProperty().addListener((o, a, on) -> LectureTheme.apply(on));
         BorderPane top = new BorderPane(bench.root());
         top.setTop(menu);
         boolean[] firstRun = {true};
@@ -97,15 +94,25 @@ public final class WorkbenchApp extends Application {
                 trace("first results drawn");
             }
         });
-        int tab = intArg(args, "--tab", -1);
-        if (tab >= 0) {
-            bench.tabs().getSelectionModel().select(tab);
+        if (opts.tab() != null) {
+            // a name (error, compute, inspector, about); a number still works for old scripts
+            bench.selectTab(opts.tab().matches("\\d") ? bench.tabNames().get(Integer.parseInt(opts.tab()))
+                    : opts.tab());
         }
+        if (opts.lecture()) {
+            bench.lectureProperty().set(true);
+        }
+        if (opts.step() >= 0) {
+            bench.model().stepProperty().set(opts.step());
+        }
+        bench.scrubber().predictions().setSelected(opts.predictions());
+        bench.scrubber().arrows().setSelected(opts.arrows());
+        bench.model().particleProperty().set(opts.particle());
         // settings and panels (density, target, "Sampling...") are in place for the first frame; the first run
         // starts once that frame is painted, so it does not take the two cores from the painting
         bench.holdRuns(true);
         bench.controls().load(scenarios.get(Math.min(scenarios.size() - 1, which)));
-        if (args.contains("--trajectories")) {
+        if (opts.trajectories()) {
             bench.controls().apply(bench.controls().getSettings().withTrajectories(true), true);
         }
         trace("settings loaded");
@@ -128,18 +135,16 @@ public final class WorkbenchApp extends Application {
         });
         scene.setRoot(top);
         trace("workbench in the window");
-        int shot = args.indexOf("--screenshot");
-        if (shot >= 0 && shot + 1 < args.size()) {
-            new ScreenshotMode(bench, scene, Path.of(args.get(shot + 1))).arm();
+        if (opts.lecture()) {
+            // once more with the workbench on screen: a theme set before it showed did not always reach it
+            Platform.runLater(() -> LectureTheme.apply(true));
         }
-        if (args.contains("--bench")) {
+        if (opts.screenshot() != null) {
+            new ScreenshotMode(bench, scene, opts.screenshot()).arm();
+        }
+        if (opts.bench()) {
             new BenchMode(bench).start();
         }
-    }
-
-    private static int intArg(List<String> args, String name, int fallback) {
-        int i = args.indexOf(name);
-        return i >= 0 && i + 1 < args.size() ? Integer.parseInt(args.get(i + 1)) : fallback;
     }
 
     /**
@@ -162,7 +167,7 @@ public final class WorkbenchApp extends Application {
             pulses[0]++;
             if (pulses[0] == 1) {
                 trace("first pulse laid out");
-                Platform.runLater(() -> bench.status().busy("Starting the first run\u2026"));
+                Platform.runLater(() -> bench.model().say("Starting the first run\u2026"));
             } else {
                 scene.removePostLayoutPulseListener(listener[0]);
                 Platform.runLater(once);

@@ -1,5 +1,6 @@
 package gw.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +53,7 @@ class AboutMathTest extends WorkbenchFixture {
 
     @Test
     void paragraphsWrapInsideTheTab() {
-        fx(() -> bench.tabs().getSelectionModel().select(3));
+        fx(() -> bench.selectTab("about"));
         AboutMath about = lookup("#about-math").queryAs(AboutMath.class);
         List<Node> nodes = onFx(() -> {
             about.applyCss();
@@ -89,6 +90,24 @@ class AboutMathTest extends WorkbenchFixture {
         assertTrue(text.contains("N \u2212 i steps left"));
         assertTrue(text.contains("h^p, where h = (1 \u2212 t)/H"));
         assertFalse(text.contains("the same gradient by solving"), "the adjoint is another approximation of g*");
+        assertTrue(text.contains("Blasingame & Liu, \u201cGreed is Good: A Unifying Perspective on Guided Generation"),
+                "the paper is cited");
+        // the equations are rendered images of a readable size, dark ink on white
+        List<gw.app.panels.Equation> eqs = nodes.stream().filter(n -> n instanceof gw.app.panels.Equation)
+                .map(n -> (gw.app.panels.Equation) n).distinct().toList();
+        assertEquals(4, eqs.size());
+        for (gw.app.panels.Equation e : eqs) {
+            var img = e.getImage();
+            assertTrue(img.getWidth() > 100 && img.getHeight() > 15, e.tex() + ": " + img.getWidth() + " x "
+                    + img.getHeight());
+            boolean ink = false;
+            for (int x = 0; x < img.getWidth() && !ink; x++) {
+                for (int y = 0; y < img.getHeight() && !ink; y++) {
+                    ink = img.getPixelReader().getColor(x, y).getBrightness() < 0.3;
+                }
+            }
+            assertTrue(ink, e.tex() + " has dark ink");
+        }
     }
 
     @Test

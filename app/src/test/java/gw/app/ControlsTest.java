@@ -99,13 +99,13 @@ class ControlsTest extends WorkbenchFixture {
     void cancelStaysWhereItIsWhateverTheStatusSays() {
         awaitRunOf(settings());
         double short1 = onFx(() -> {
-            bench.status().busy("Sampling");
+            bench.model().say("Sampling");
             bench.status().applyCss();
             bench.status().layout();
             return bench.status().cancelButton().getLayoutX();
         });
         double long1 = onFx(() -> {
-            bench.status().busy("Measuring each scheme's gradient error against the ideal, a long message");
+            bench.model().say("Measuring each scheme's gradient error against the ideal, a long message");
             bench.status().layout();
             return bench.status().cancelButton().getLayoutX();
         });
@@ -116,9 +116,26 @@ class ControlsTest extends WorkbenchFixture {
     void clickingOnASamplePlotMovesTheTarget() {
         awaitRunOf(settings());
         var panel = bench.samples().panels().get(0);
-        clickOn(panel);
+        // a point with no particle near it: a click on a particle follows it instead of moving the target
+        double[] spot = onFx(() -> emptySpot(panel));
+        clickOn(panel.canvas().localToScreen(spot[0], spot[1]));
         await("target moved by the click", 10, () -> Math.abs(settings().targetX() - 1.5) > 1e-9
                 || Math.abs(settings().targetY() - 0.5) > 1e-9);
         assertEquals(settings().targetX(), bench.runService().getSettings().targetX());
+    }
+
+    /** A screen point on the panel's plot at least 12 pixels from every particle drawn. */
+    static double[] emptySpot(gw.app.charts.SamplePanel p) {
+        var area = p.canvas().getRenderingInfo().getPlotInfo().getDataArea();
+        for (double fy = 0.1; fy < 0.95; fy += 0.05) {
+            for (double fx = 0.1; fx < 0.95; fx += 0.05) {
+                double sx = area.getX() + fx * area.getWidth();
+                double sy = area.getY() + fy * area.getHeight();
+                if (p.particleAt(sx, sy, 12) < 0) {
+                    return new double[] {sx, sy};
+                }
+            }
+        }
+        throw new AssertionError("no empty spot on the plot");
     }
 }

@@ -66,7 +66,7 @@ class ExportTest extends WorkbenchFixture {
             assertTrue(csv.get(0).contains(","), "CSV header");
         }
         List<String> samples = Files.readAllLines(dir.resolve("samples-greedy.csv"));
-        assertEquals("scheme,particle,x1,x2", samples.get(0));
+        assertEquals("scheme,particle,t,x1,x2", samples.get(0), "the time shown is exported with the particles");
         assertEquals(1 + 64, samples.size(), "one row per particle");
         List<String> errors = Files.readAllLines(dir.resolve("gradient-error.csv"));
         assertTrue(errors.get(0).startsWith("scheme,step,t,rel_error_mean"));

@@ -95,8 +95,9 @@ class PlotsTest extends WorkbenchFixture {
     @Test
     void aRunThatEndsFarAwaySaysSoOnItsPanel() {
         awaitRunOf(settings());
-        // strong enough to throw every guided particle far off, not strong enough to overflow to NaN
-        typeInto("#guidance-scale-field", "1e6");
+        // strong enough to throw every guided particle far off, not strong enough to overflow to NaN (beyond the
+        // field's range of 0-10: as an opened experiment file may set it)
+        fx(() -> bench.controls().apply(settings().withScale(1e6), true));
         await("scale applied", 10, () -> bench.runService().getSettings().scale() == 1e6);
         awaitRunOf(settings());
         for (SamplePanel p : bench.samples().panels()) {
@@ -116,7 +117,7 @@ class PlotsTest extends WorkbenchFixture {
         Settings s = settings().withSchemes(List.of("none", "greedy", "lookahead")).withParticles(32);
         fx(() -> bench.controls().apply(s, true));
         awaitRunOf(s);
-        fx(() -> bench.tabs().getSelectionModel().select(1));
+        fx(() -> bench.selectTab("compute"));
         await("cost curves for the current settings", 60, () -> !bench.computeService().isRunning()
                 && bench.computeService().getValue() != null
                 && bench.computeService().getValue().settings().equals(s));
@@ -142,7 +143,7 @@ class PlotsTest extends WorkbenchFixture {
     @Test
     void aDivergingRunShowsItsMessageOnTheAffectedPanel() {
         awaitRunOf(settings());
-        typeInto("#guidance-scale-field", "1e300");
+        fx(() -> bench.controls().apply(settings().withScale(1e300), true));
         await("scale applied", 10, () -> bench.runService().getSettings().scale() == 1e300);
         awaitRunOf(settings());
         SamplePanel greedy = bench.samples().panels().stream().filter(p -> p.scheme().equals("greedy"))
@@ -160,7 +161,7 @@ class PlotsTest extends WorkbenchFixture {
     @Test
     void inspectorShowsEveryGradientForOneParticle() {
         awaitRunOf(settings());
-        fx(() -> bench.tabs().getSelectionModel().select(2));
+        fx(() -> bench.selectTab("inspector"));
         await("inspection", 30, () -> bench.inspector().chart().last() != null);
         var in = bench.inspector().chart().last();
         assertEquals(List.of("greedy", "lookahead", "end-to-end", "adjoint", "ideal"),

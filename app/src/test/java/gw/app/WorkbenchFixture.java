@@ -37,10 +37,29 @@ abstract class WorkbenchFixture extends FxRobot {
 
     /** Replaces the text of a field as a person would (select all, type) and presses Enter. */
     protected void typeInto(String query, String text) {
+        reveal(query);
         clickOn(query);
         push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A);
         write(text);
         type(javafx.scene.input.KeyCode.ENTER);
+    }
+
+    /** Scrolls the settings column so the node is in view (the column scrolls when the window is short). */
+    protected void reveal(String query) {
+        javafx.scene.Node n = lookup(query).query();
+        fx(() -> {
+            for (javafx.scene.Node p = n.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                    double y = sp.getContent().sceneToLocal(n.localToScene(0, 0)).getY();
+                    double room = sp.getContent().getLayoutBounds().getHeight() - sp.getViewportBounds().getHeight();
+                    if (room > 0) {
+                        sp.setVvalue(Math.max(0, Math.min(1, (y - 40) / room)));
+                    }
+                    sp.layout();
+                    return;
+                }
+            }
+        });
     }
 
     /** Computes a value on the FX thread. */

@@ -27,7 +27,7 @@ final class NetworkPrediction implements Prediction {
         this.tape = new Tape(false);
         INDArray in = NetworkPredictor.toArray(x, net.parameters().dtype());
         INDArray t = Nd4j.scalar(net.parameters().dtype(), p.t()).reshape(1);
-        this.xhat1 = Batch.of(net.forward(in, t, tape));
+        this.xhat1 = NetworkPredictor.toBatch(net.forward(in, t, tape));
     }
 
     private double velocityC() {
@@ -56,7 +56,7 @@ final class NetworkPrediction implements Prediction {
     @Override
     public Batch vjpXhat1(Batch v) {
         INDArray g = NetworkPredictor.toArray(v, net.parameters().dtype());
-        return Batch.of(net.backward(g, tape.copy()));
+        return NetworkPredictor.toBatch(net.backward(g, tape.copy()));
     }
 
     @Override

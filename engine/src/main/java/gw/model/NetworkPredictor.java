@@ -59,9 +59,25 @@ public final class NetworkPredictor implements TargetPredictor {
         return new NetworkPrediction(net, x, p);
     }
 
-    /** A float64 batch as an array of the network's data type. */
+    /** A float64 batch as an array of the network's data type (converted in Java: one allocation, no ND4J op). */
     static INDArray toArray(Batch b, DataType dtype) {
-        INDArray a = Nd4j.create(b.data(), new long[] {b.rows(), b.cols()}, DataType.DOUBLE);
-        return dtype == DataType.DOUBLE ? a : a.castTo(dtype);
+        long[] shape = {b.rows(), b.cols()};
+        if (dtype == DataType.DOUBLE) {
+            return Nd4j.create(b.data().clone(), shape, DataType.DOUBLE);
+        }
+        double[] d = b.data();
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return Nd4j.create(f, shape, 'c');
+    }
+
+    /** A network output [B, D] as a float64 batch, read straight from its buffer when it is a plain C-order array. */
+    static Batch toBatch(INDArray a) {
+        if (a.rank() == 2 && a.ordering() == 'c' && !a.isView() && a.data().length() == a.length()) {
+            return new Batch(a.data().asDouble(), (int) a.size(0), (int) a.size(1));
+        }
+        return Batch.of(a);
     }
 }

@@ -23,6 +23,7 @@ import org.jfree.chart.fx.ChartCanvas;
 public abstract class ChartPane extends StackPane implements Exportable {
     private final ChartCanvas canvas;
     private final Label message = new Label();
+    private final Label staleTag = new Label("previous run \u00b7 updating\u2026");
     private final String exportName;
     private BiConsumer<Exportable, String> onExport = (e, f) -> { };
     private ContextMenu menu;
@@ -76,7 +77,11 @@ public abstract class ChartPane extends StackPane implements Exportable {
         message.setMouseTransparent(true);
         StackPane.setAlignment(message, Pos.CENTER);
         Region holder = new CanvasRegion(canvas);
-        getChildren().addAll(holder, message);
+        staleTag.getStyleClass().add("stale-tag");
+        staleTag.setVisible(false);
+        staleTag.setMouseTransparent(true);
+        StackPane.setAlignment(staleTag, Pos.TOP_RIGHT);
+        getChildren().addAll(holder, message, staleTag);
         setMinSize(120, 100);
         holder.setOnContextMenuRequested(e -> {
             if (menu == null) {
@@ -130,6 +135,23 @@ public abstract class ChartPane extends StackPane implements Exportable {
     /** Whether the message shown is a neutral note rather than an error. */
     public boolean messageIsNote() {
         return message.getStyleClass().contains("note");
+    }
+
+    /**
+     * Marks the chart as showing a run older than the settings (a new run is on its way): faded, with a tag, so
+     * "N = 49" on a panel is not read as the answer for the N = 161 in the field.
+     */
+    public void setStale(boolean stale) {
+        staleTag.setVisible(stale);
+        holder().setOpacity(stale ? 0.55 : 1);
+    }
+
+    public boolean isStale() {
+        return staleTag.isVisible();
+    }
+
+    private javafx.scene.Node holder() {
+        return getChildren().get(0);
     }
 
     public String message() {

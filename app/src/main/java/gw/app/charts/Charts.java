@@ -211,10 +211,92 @@ public final class Charts {
             }
         }
         if (text != null && !text.isEmpty()) {
-            TextTitle t = new TextTitle(text, SUBTITLE);
+            TextTitle t = new TextTitle(text, subtitleFont);
             t.setPaint(Color.DARK_GRAY);
             t.setMaximumLinesToDisplay(lines);
+            // wrap well inside the chart: the line breaks are measured with other font metrics than those drawn
+            // with, and a centred line that comes out wider than the chart is cut on both sides
+            t.setPadding(0, 24, 0, 24);
             c.addSubtitle(0, t);
         }
+    }
+
+    /** A chart font as drawn in normal or lecture-hall mode (half as large again). */
+    public static Font font(Font base, boolean lecture) {
+        return lecture ? base.deriveFont(base.getSize2D() * 1.5f) : base;
+    }
+
+    /**
+     * Sets the fonts of a chart's title, subtitles, legend and axes for normal or lecture-hall mode (the base
+     * sizes are the constants above).
+     */
+    public static void restyle(JFreeChart c, boolean lecture) {
+        if (c.getTitle() != null) {
+            c.getTitle().setFont(font(TITLE, lecture));
+        }
+        for (int i = 0; i < c.getSubtitleCount(); i++) {
+            if (c.getSubtitle(i) instanceof TextTitle t) {
+                t.setFont(font(SUBTITLE, lecture));
+            } else if (c.getSubtitle(i) instanceof LegendTitle l) {
+                l.setItemFont(font(SUBTITLE, lecture));
+            }
+        }
+        subtitleFont = font(SUBTITLE, lecture);
+        Plot p = c.getPlot();
+        java.util.List<XYPlot> plots = new java.util.ArrayList<>();
+        if (p instanceof org.jfree.chart.plot.CombinedDomainXYPlot cd) {
+            plots.addAll(cd.getSubplots());
+            styleAxis(cd.getDomainAxis(), lecture);
+        }
+        if (p instanceof XYPlot xy) {
+            plots.add(xy);
+        }
+        for (XYPlot xy : plots) {
+            for (int i = 0; i < xy.getDomainAxisCount(); i++) {
+                styleAxis(xy.getDomainAxis(i), lecture);
+            }
+            for (int i = 0; i < xy.getRangeAxisCount(); i++) {
+                styleAxis(xy.getRangeAxis(i), lecture);
+            }
+        }
+    }
+
+    private static void styleAxis(ValueAxis a, boolean lecture) {
+        if (a != null) {
+            a.setLabelFont(font(LABEL, lecture));
+            a.setTickLabelFont(font(TICK, lecture));
+        }
+    }
+
+    /** Font of subtitles made from now on (lecture-hall mode makes it larger). */
+    private static Font subtitleFont = SUBTITLE;
+
+    private static final java.awt.image.BufferedImage MEASURE = new java.awt.image.BufferedImage(1, 1,
+            java.awt.image.BufferedImage.TYPE_INT_RGB);
+
+    /**
+     * Joins pieces of a summary with " \u00b7 " into lines no wider than the given width in the font (a piece
+     * wider than that gets a line of its own), so a narrow panel shows its summary on more lines instead of cutting
+     * it.
+     */
+    public static String pack(java.util.List<String> pieces, Font font, double width) {
+        java.awt.FontMetrics fm = MEASURE.getGraphics().getFontMetrics(font);
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder();
+        for (String p : pieces) {
+            String next = line.length() == 0 ? p : line + " \u00b7 " + p;
+            if (line.length() > 0 && fm.stringWidth(next) > width) {
+                out.append(out.length() == 0 ? "" : "\n").append(line);
+                line.setLength(0);
+                line.append(p);
+            } else {
+                line.setLength(0);
+                line.append(next);
+            }
+        }
+        if (line.length() > 0) {
+            out.append(out.length() == 0 ? "" : "\n").append(line);
+        }
+        return out.toString();
     }
 }

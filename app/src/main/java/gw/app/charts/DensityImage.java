@@ -14,24 +14,33 @@ public final class DensityImage {
     private static final int SIZE = 160;
     private static final Map<ClosedFormDensity, Entry> CACHE = new WeakHashMap<>();
 
-    private record Entry(double[] bounds, BufferedImage image) {
+    private record Entry(double[] bounds, boolean highContrast, BufferedImage image) {
     }
 
     private DensityImage() {
     }
 
     /** Heat map of p(x) over bounds {xmin, xmax, ymin, ymax}; row 0 of the image is the top (ymax). */
-    public static synchronized BufferedImage of(ClosedFormDensity density, double[] bounds) {
+    public static BufferedImage of(ClosedFormDensity density, double[] bounds) {
+        return of(density, bounds, false);
+    }
+
+    /** The same; high contrast (lecture-hall mode) runs from white to a dark slate grey, visible on a projector under coloured points. */
+    public static synchronized BufferedImage of(ClosedFormDensity density, double[] bounds, boolean highContrast) {
         Entry e = CACHE.get(density);
-        if (e != null && java.util.Arrays.equals(e.bounds(), bounds)) {
+        if (e != null && java.util.Arrays.equals(e.bounds(), bounds) && e.highContrast() == highContrast) {
             return e.image();
         }
-        BufferedImage img = render(density, bounds);
-        CACHE.put(density, new Entry(bounds.clone(), img));
+        BufferedImage img = render(density, bounds, highContrast);
+        CACHE.put(density, new Entry(bounds.clone(), highContrast, img));
         return img;
     }
 
     static BufferedImage render(ClosedFormDensity density, double[] b) {
+        return render(density, b, false);
+    }
+
+    static BufferedImage render(ClosedFormDensity density, double[] b, boolean highContrast) {
         double[] pts = new double[SIZE * SIZE * 2];
         for (int r = 0; r < SIZE; r++) {
             double y = b[3] - (r + 0.5) * (b[3] - b[2]) / SIZE;
@@ -51,7 +60,7 @@ public final class DensityImage {
         for (int r = 0; r < SIZE; r++) {
             for (int c = 0; c < SIZE; c++) {
                 double p = Math.exp(logp[r * SIZE + c] - max);
-                img.setRGB(c, r, color(Math.sqrt(p)));
+                img.setRGB(c, r, highContrast ? strong(Math.sqrt(p)) : color(Math.sqrt(p)));
             }
         }
         return img;
@@ -63,6 +72,15 @@ public final class DensityImage {
         int r = (int) Math.round(255 - u * (255 - 0x9E));
         int g = (int) Math.round(255 - u * (255 - 0x9A));
         int bl = (int) Math.round(255 - u * (255 - 0xC8));
+        return (r << 16) | (g << 8) | bl;
+    }
+
+    /** White at zero density to a dark slate grey at the peak: about twice the soft palette's contrast. */
+    static int strong(double u) {
+        u = Math.max(0, Math.min(1, u));
+        int r = (int) Math.round(255 - u * (255 - 0x6A));
+        int g = (int) Math.round(255 - u * (255 - 0x6A));
+        int bl = (int) Math.round(255 - u * (255 - 0x80));
         return (r << 16) | (g << 8) | bl;
     }
 }

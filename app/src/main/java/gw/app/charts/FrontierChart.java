@@ -35,10 +35,10 @@ public final class FrontierChart extends ChartPane {
 
     public static FrontierChart create() {
         LogAxis ms = Charts.log("wall time (ms, log)");
-        NumberAxis loss = Charts.number("mean final loss \u00bd\u2016x\u2081 \u2212 target\u2016\u00b2");
+        NumberAxis loss = Charts.number("mean final loss");
         XYPlot plot = Charts.plot(ms, loss);
         JFreeChart chart = Charts.chart("Loss vs compute", plot, true);
-        Charts.subtitle(chart, "lower left is better; lookahead from H = 1 to end-to-end; current setting ringed");
+        Charts.subtitle(chart, "lower left is better; lookahead H = 1 \u2026 end-to-end; current ringed");
         return new FrontierChart(chart, plot);
     }
 

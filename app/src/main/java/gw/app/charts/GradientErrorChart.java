@@ -47,8 +47,8 @@ public final class GradientErrorChart extends ChartPane {
     public static GradientErrorChart create() {
         NumberAxis t = Charts.number("time t  (0 = noise, 1 = data)");
         t.setRange(0, 1);
-        LogAxis err = Charts.log("relative error \u2016g \u2212 g*\u2016 / \u2016g*\u2016");
-        NumberAxis cos = Charts.number("cosine(g, g*)");
+        LogAxis err = Charts.log("rel. error");
+        NumberAxis cos = Charts.number("cosine");
         cos.setAutoRangeIncludesZero(false);
         XYSeriesCollection e = new XYSeriesCollection();
         XYSeriesCollection c = new XYSeriesCollection();

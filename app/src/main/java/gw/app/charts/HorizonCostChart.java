@@ -46,14 +46,14 @@ public final class HorizonCostChart extends ChartPane {
     }
 
     public static HorizonCostChart create() {
-        NumberAxis h = Charts.number("lookahead horizon H  (H = N is end-to-end)");
+        NumberAxis h = Charts.number("lookahead horizon H (top: end-to-end)");
         h.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         NumberAxis ms = Charts.number("wall time (ms)");
         ms.setAutoRangeIncludesZero(true);
         XYPlot plot = Charts.plot(h, ms);
         JFreeChart chart = Charts.chart("Cost of lookahead vs horizon", plot, true);
-        Charts.subtitle(chart, "sampling + guidance for all particles; lookahead takes H steps from every t, "
-                + "end-to-end only the N \u2212 i left");
+        Charts.subtitle(chart, "sampling + guidance, all particles; H steps from every t "
+                + "(end-to-end: the N \u2212 i left)");
         return new HorizonCostChart(chart, plot);
     }
 

@@ -28,6 +28,14 @@ public final class MarkerAnnotation extends IdentityAnnotation {
         this.label = label;
     }
 
+    public double x() {
+        return x;
+    }
+
+    public double y() {
+        return y;
+    }
+
     @Override
     public void draw(Graphics2D g2, XYPlot plot, Rectangle2D area, ValueAxis xa, ValueAxis ya, int rendererIndex,
                      PlotRenderingInfo info) {

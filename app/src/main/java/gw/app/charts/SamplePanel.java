@@ -7,11 +7,17 @@ import gw.app.state.Settings;
 import gw.experiment.CellResult;
 import gw.experiment.CellSummary;
 import gw.model.ClosedFormDensity;
+import gw.path.Paths;
 import gw.tensor.Batch;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -21,44 +27,93 @@ import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.DefaultXYDataset;
 
 /**
- * One scheme's final samples: particles over the data density (heat map), the target marked, and optionally the
- * first particles' trajectories. Every panel uses the same axes, so the schemes compare at a glance.
+ * One scheme's particles at one time step of its solve (the end, t = 1, unless the time scrubber says otherwise)
+ * over the data density (heat map), the target marked; optionally the first particles' trajectories, each
+ * particle's prediction x̂1(x_t), one highlighted particle's whole trajectory, and handles on the mixture's means.
+ * Every panel uses the same axes, so the schemes compare at a glance.
  */
 public final class SamplePanel extends ChartPane {
+    private static final String KEY = "particles";
     private final String scheme;
-    private final XYPlot plot;
+    private final EqualUnitsPlot plot;
     private final DefaultXYDataset particles = new DefaultXYDataset();
     private final DefaultXYDataset paths = new DefaultXYDataset();
+    private final DefaultXYDataset predictions = new DefaultXYDataset();
+    private final DefaultXYDataset highlight = new DefaultXYDataset();
+    private final List<MarkerAnnotation> handleMarks = new java.util.ArrayList<>();
     private final XYDotRenderer dots = new XYDotRenderer();
+    private final XYDotRenderer predictionDots = new XYDotRenderer();
     private final XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+    private final XYLineAndShapeRenderer highlightLine = new XYLineAndShapeRenderer(true, false);
+    private final Label notice = new Label();
+    private final Label hover = new Label();
     private ImageAnnotation heat;
     private MarkerAnnotation target;
+    private Settings settings;
+    private CellResult result;
+    /** The summary's pieces; the subtitle packs them into lines that fit the panel's width. */
+    private List<String> tokens = List.of();
     private double[][] shown = new double[2][0];
+    private final Map<Integer, double[][]> predicted = new HashMap<>();
+    private int step = Integer.MAX_VALUE;
+    private int highlighted = -1;
+    private boolean showPredictions;
+    private boolean showArrows;
+    private final Map<Integer, double[][]> pushes = new HashMap<>();
+    private final List<ArrowAnnotation> arrowMarks = new java.util.ArrayList<>();
+    private boolean lecture;
 
-    private SamplePanel(String scheme, JFreeChart chart, XYPlot plot) {
+    private SamplePanel(String scheme, JFreeChart chart, EqualUnitsPlot plot) {
         super("samples-" + scheme, chart);
         this.scheme = scheme;
         this.plot = plot;
         setId("samples-" + scheme);
         plot.setDataset(0, particles);
         plot.setRenderer(0, dots);
-        plot.setDataset(1, paths);
-        plot.setRenderer(1, lines);
+        plot.setDataset(1, predictions);
+        plot.setRenderer(1, predictionDots);
+        plot.setDataset(2, paths);
+        plot.setRenderer(2, lines);
+        plot.setDataset(3, highlight);
+        plot.setRenderer(3, highlightLine);
+        // datasets are drawn last index first: the highlighted path stays on top of the particles
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
         Color c = SchemeStyle.color(scheme);
-        dots.setDotWidth(3);
-        dots.setDotHeight(3);
         dots.setSeriesPaint(0, SchemeStyle.withAlpha(c, 170));
+        predictionDots.setSeriesPaint(0, new Color(0x33, 0x33, 0x33, 90));
         lines.setDefaultPaint(SchemeStyle.withAlpha(c, 110));
         lines.setAutoPopulateSeriesPaint(false);
         lines.setDefaultStroke(new BasicStroke(1f));
         lines.setAutoPopulateSeriesStroke(false);
         lines.setDefaultSeriesVisibleInLegend(false);
+        highlightLine.setSeriesPaint(0, Color.BLACK);
+        highlightLine.setSeriesStroke(0, new BasicStroke(2.2f));
+        highlightLine.setSeriesShapesVisible(0, false);
+        setLecture(false);
+        notice.getStyleClass().add("panel-notice");
+        notice.setId("notice-" + scheme);
+        notice.setWrapText(true);
+        notice.setVisible(false);
+        notice.setMouseTransparent(true);
+        StackPane.setAlignment(notice, Pos.BOTTOM_CENTER);
+        hover.getStyleClass().add("hover-info");
+        hover.setId("hover-" + scheme);
+        hover.setVisible(false);
+        hover.setMouseTransparent(true);
+        StackPane.setAlignment(hover, Pos.TOP_LEFT);
+        getChildren().addAll(notice, hover);
+        // the subtitle's lines depend on the width: re-pack them when the panel is resized
+        widthProperty().addListener((o, a, b) -> {
+            if (Math.abs(a.doubleValue() - b.doubleValue()) > 1 && settings != null) {
+                setStep(step);
+            }
+        });
     }
 
     public static SamplePanel create(String scheme) {
         NumberAxis x = Charts.number("x\u2081");
         NumberAxis y = Charts.number("x\u2082");
-        XYPlot plot = Charts.plane(x, y);
+        EqualUnitsPlot plot = Charts.plane(x, y);
         JFreeChart chart = Charts.chart(scheme, plot, false);
         return new SamplePanel(scheme, chart, plot);
     }
@@ -68,30 +123,33 @@ public final class SamplePanel extends ChartPane {
     }
 
     /** Redraws for a new outcome; a failed scheme keeps its axes and density and shows the reason. */
-    public void show(SchemeOutcome outcome, Settings s, ClosedFormDensity density, double[] bounds) {
+    public void show(SchemeOutcome outcome, Settings s, double[] window, boolean highContrast) {
         JFreeChart chart = chart();
         chart.setNotify(false);
         try {
+            settings = s;
+            predicted.clear();
+            pushes.clear();
             chart.setTitle(Schemes.label(scheme, s));
-            chart.getTitle().setFont(Charts.TITLE);
+            chart.getTitle().setFont(Charts.font(Charts.TITLE, lecture));
             chart.getTitle().setPaint(SchemeStyle.color(scheme).darker());
-            ((EqualUnitsPlot) plot).setWindow(bounds);
-            ImageAnnotation h = new ImageAnnotation(DensityImage.of(density, bounds), bounds);
-            if (heat != null) {
-                dots.removeAnnotation(heat);
+            plot.setWindow(window);
+            if (s.model() instanceof ClosedFormDensity density) {
+                ImageAnnotation h = new ImageAnnotation(DensityImage.of(density, window, highContrast), window);
+                if (heat != null) {
+                    dots.removeAnnotation(heat);
+                }
+                dots.addAnnotation(h, Layer.BACKGROUND);
+                heat = h;
             }
-            dots.addAnnotation(h, Layer.BACKGROUND);
-            heat = h;
             setTarget(s.targetX(), s.targetY());
-            if (particles.getSeriesCount() > 0) {
-                particles.removeSeries(particles.getSeriesKey(0));
-            }
             while (paths.getSeriesCount() > 0) {
                 paths.removeSeries(paths.getSeriesKey(0));
             }
             if (outcome == null || !outcome.ok()) {
-                shown = new double[2][0];
-                Charts.subtitle(chart, "no samples", 1);
+                result = null;
+                tokens = List.of("no samples");
+                drawStep();
                 if (outcome == null) {
                     showNote("Sampling\u2026");
                 } else {
@@ -99,27 +157,259 @@ public final class SamplePanel extends ChartPane {
                 }
                 return;
             }
-            CellResult r = outcome.result();
-            shown = columns(r.samples());
-            particles.addSeries(scheme, shown);
+            result = outcome.result();
             if (s.trajectories()) {
-                addTrajectories(r.trajectories());
+                addTrajectories(result.trajectories());
             }
-            CellSummary sum = r.summary();
-            int outside = outsideCount();
-            String where = outside == 0 ? "" : String.format(Locale.ROOT, " \u00b7 %,d off the plot", outside);
-            if (!inView(s.targetX(), s.targetY())) {
-                where += " \u00b7 target off the plot";
-            }
-            Charts.subtitle(chart, String.format(Locale.ROOT, "mean loss %.3g \u00b7 %.0f ms \u00b7 %,d NFE%s",
-                    sum.meanLoss(), sum.samplingMs() + sum.guidanceMs(), sum.totalNfe(), where), 1);
-            // a run that ends far away is finite, so the engine does not call it diverged; say why the plot is empty
-            showMessage(outside > 0 && outside == shown[0].length ? String.format(Locale.ROOT,
-                    "All %,d particles ended outside the plot (mean loss %.3g): guidance this strong overshoots. "
-                            + "Try a smaller guidance scale.", outside, sum.meanLoss()) : null);
+            CellSummary sum = result.summary();
+            tokens = new java.util.ArrayList<>(List.of(String.format(Locale.ROOT, "loss %.3g", sum.meanLoss()),
+                    String.format(Locale.ROOT, "log p %.2f", sum.meanLogLikelihood()),
+                    String.format(Locale.ROOT, "%.0f ms", sum.samplingMs() + sum.guidanceMs()),
+                    String.format(Locale.ROOT, "%,d NFE", sum.totalNfe()),
+                    bytes(sum.peakRetainedBytes()) + " kept"));
+            drawStep();
         } finally {
             chart.setNotify(true);
         }
+    }
+
+    /** The number of recorded states x_0 .. x_N (0 when the run recorded none). */
+    public int states() {
+        return result == null ? 0 : result.trajectories().size();
+    }
+
+    /** Shows the particles at time step k (0 = noise, N = the samples); values past the end show the end. */
+    public void setStep(int k) {
+        step = k;
+        chart().setNotify(false);
+        try {
+            drawStep();
+        } finally {
+            chart().setNotify(true);
+        }
+    }
+
+    /** The step shown, clamped to the run's steps. */
+    public int step() {
+        int n = states();
+        return n == 0 ? 0 : Math.max(0, Math.min(step, n - 1));
+    }
+
+    private boolean atEnd() {
+        return states() == 0 || step() == states() - 1;
+    }
+
+    private void drawStep() {
+        if (result == null) {
+            shown = new double[2][0];
+            particles.removeSeries(KEY);
+            predictions.removeSeries(KEY);
+            highlight.removeSeries(KEY);
+            Charts.subtitle(chart(), Charts.pack(tokens, Charts.font(Charts.SUBTITLE, lecture), subtitleWidth()),
+                    4);
+            notice.setVisible(false);
+            return;
+        }
+        // the samples themselves at the end: every particle, also beyond those recorded per step
+        shown = atEnd() ? columns(result.samples()) : columns(result.trajectories().get(step()));
+        particles.addSeries(KEY, shown);
+        if (showPredictions && !atEnd()) {
+            predictions.addSeries(KEY, predicted.computeIfAbsent(step(), this::predict));
+        } else {
+            predictions.removeSeries(KEY);
+        }
+        drawHighlight();
+        drawArrows();
+        showMessage(null);
+        List<String> all = new java.util.ArrayList<>();
+        if (!atEnd()) {
+            all.add(String.format(Locale.ROOT, "shown: t = %.2f", time()));
+        }
+        all.addAll(tokens);
+        int outside = outsideCount();
+        if (outside > 0) {
+            all.add(String.format(Locale.ROOT, "%,d off plot", outside));
+        }
+        if (!inView(settings.targetX(), settings.targetY())) {
+            all.add("target off plot");
+        }
+        Charts.subtitle(chart(), Charts.pack(all, Charts.font(Charts.SUBTITLE, lecture), subtitleWidth()), 6);
+        if (atEnd() && outside > 0 && outside == shown[0].length) {
+            // a run that ends far away is finite, so the engine does not call it diverged; say why the plot is empty
+            showMessage(String.format(Locale.ROOT, "All %,d particles ended outside the plot (mean loss %.3g): "
+                    + "guidance this strong overshoots. Try a smaller guidance scale, or Fit.", outside,
+                    result.summary().meanLoss()));
+        }
+        String collapsed = ScreenPick.collapsed(plot, getWidth(), shown, settings.targetX(), settings.targetY());
+        notice.setText(collapsed == null ? "" : collapsed);
+        notice.setVisible(collapsed != null);
+    }
+
+    private double subtitleWidth() {
+        // the chart pads its subtitle (see Charts.subtitle) and measures with other font metrics: keep clear
+        return Math.max(80, getWidth() - 80);
+    }
+
+    /** Time t of the step shown, on the uniform grid. */
+    public double time() {
+        return states() <= 1 ? 1 : (double) step() / (states() - 1);
+    }
+
+    /** Peak memory kept for backward passes, for people: 0 B, 12 kB, 3.4 MB. */
+    static String bytes(long b) {
+        if (b < 1000) {
+            return b + " B";
+        }
+        return b < 1_000_000 ? String.format(Locale.ROOT, "%.0f kB", b / 1e3)
+                : String.format(Locale.ROOT, "%.1f MB", b / 1e6);
+    }
+
+    private double[][] predict(int k) {
+        Batch x = result.trajectories().get(k);
+        double t = (double) k / (states() - 1);
+        return columns(settings.model().predict(x, Paths.byName(settings.path()).at(t)).xhat1());
+    }
+
+    /** Highlights one particle's whole trajectory (-1: none). */
+    public void setHighlight(int p) {
+        highlighted = p;
+        chart().setNotify(false);
+        try {
+            drawHighlight();
+        } finally {
+            chart().setNotify(true);
+        }
+    }
+
+    public int highlighted() {
+        return highlighted;
+    }
+
+    private void drawHighlight() {
+        if (result == null || highlighted < 0 || states() == 0
+                || highlighted >= result.trajectories().get(0).rows()) {
+            highlight.removeSeries(KEY);
+            return;
+        }
+        List<Batch> states = result.trajectories();
+        int upto = step() + 1;
+        double[][] xy = new double[2][upto];
+        for (int k = 0; k < upto; k++) {
+            xy[0][k] = states.get(k).get(highlighted, 0);
+            xy[1][k] = states.get(k).get(highlighted, 1);
+        }
+        highlight.addSeries(KEY, xy);
+    }
+
+    /**
+     * Arrows on the first particles at the step shown: guidance's push during the next step, per unit time (a
+     * push of 1 over the whole solve is one data unit long).
+     */
+    private void drawArrows() {
+        arrowMarks.forEach(dots::removeAnnotation);
+        arrowMarks.clear();
+        if (!showArrows || result == null || atEnd() || !Schemes.guided(scheme)) {
+            return;
+        }
+        double[][] push = pushes.computeIfAbsent(step(), k -> GuidancePush.at(settings, result.trajectories(), k,
+                GuidancePush.count()));
+        Color c = SchemeStyle.withAlpha(SchemeStyle.color(scheme).darker(), 200);
+        for (int i = 0; i < push[0].length; i++) {
+            ArrowAnnotation a = new ArrowAnnotation(shown[0][i], shown[1][i], push[0][i], push[1][i], c, 1.2f);
+            arrowMarks.add(a);
+            dots.addAnnotation(a, Layer.FOREGROUND);
+        }
+    }
+
+    /** Shows or hides the guidance arrows. */
+    public void setShowArrows(boolean on) {
+        showArrows = on;
+        setStep(step);
+    }
+
+    /** The arrows drawn now (their count; 0 at the end of the solve or without guidance). */
+    public int arrowCount() {
+        return arrowMarks.size();
+    }
+
+    /** Shows x̂1(x_t) of every particle at the step shown (grey), or hides them. */
+    public void setShowPredictions(boolean on) {
+        showPredictions = on;
+        setStep(step);
+    }
+
+    /** Draws a ring on each of the data's component means, labelled with its weight; null: none. */
+    public void setHandles(double[][] means, double[] weights) {
+        handleMarks.forEach(dots::removeAnnotation);
+        handleMarks.clear();
+        if (means != null) {
+            for (int k = 0; k < means.length; k++) {
+                MarkerAnnotation m = new MarkerAnnotation(means[k][0], means[k][1], MarkerAnnotation.Kind.RING,
+                        new Color(0x30, 0x20, 0x60), null);
+                handleMarks.add(m);
+                dots.addAnnotation(m, Layer.FOREGROUND);
+            }
+        }
+    }
+
+    /** Index of the component ring nearest a screen point, within maxPx pixels, or -1. */
+    public int handleAt(double sx, double sy, double maxPx) {
+        double[] xs = handleMarks.stream().mapToDouble(MarkerAnnotation::x).toArray();
+        double[] ys = handleMarks.stream().mapToDouble(MarkerAnnotation::y).toArray();
+        return ScreenPick.nearest(canvas(), plot, xs, ys, sx, sy, maxPx);
+    }
+
+    /** Changes the visible window (zoom, pan, fit); the density stays drawn over the window it was made for. */
+    public void setWindow(double[] window) {
+        plot.setWindow(window);
+        chart().setNotify(false);
+        try {
+            drawStep();
+        } finally {
+            chart().setNotify(true);
+        }
+    }
+
+    /** Larger points and fonts for a projector. */
+    public void setLecture(boolean on) {
+        lecture = on;
+        int d = on ? 5 : 3;
+        dots.setDotWidth(d);
+        dots.setDotHeight(d);
+        predictionDots.setDotWidth(d - 1);
+        predictionDots.setDotHeight(d - 1);
+        Charts.restyle(chart(), on);
+    }
+
+    /** Index of the particle drawn nearest to a screen point, within maxPx pixels, or -1. */
+    public int particleAt(double sx, double sy, double maxPx) {
+        return ScreenPick.nearest(canvas(), plot, shown[0], shown[1], sx, sy, maxPx);
+    }
+
+    /** Shows a particle's coordinates at the step shown and its final loss (null hides). */
+    public void hover(int i) {
+        if (i < 0 || result == null || i >= shown[0].length) {
+            hover.setVisible(false);
+            return;
+        }
+        hover.setText(String.format(Locale.ROOT, "particle %d \u00b7 x = (%.3f, %.3f)%s \u00b7 final loss %.3g", i,
+                shown[0][i], shown[1][i], atEnd() ? "" : String.format(Locale.ROOT, " at t = %.2f", time()),
+                result.loss()[i]));
+        hover.setVisible(true);
+    }
+
+    /** Shows a line of text in the hover box (a component's description). */
+    public void hoverText(String text) {
+        hover.setText(text);
+        hover.setVisible(true);
+    }
+
+    public String hoverText() {
+        return hover.isVisible() ? hover.getText() : null;
+    }
+
+    public String notice() {
+        return notice.isVisible() ? notice.getText() : null;
     }
 
     private boolean inView(double x, double y) {
@@ -136,6 +426,11 @@ public final class SamplePanel extends ChartPane {
             }
         }
         return n;
+    }
+
+    /** The particles drawn now: {xs, ys}. */
+    public double[][] shown() {
+        return shown;
     }
 
     /** Whether the data density is drawn behind the particles. */
@@ -157,7 +452,7 @@ public final class SamplePanel extends ChartPane {
         if (states.isEmpty()) {
             return;
         }
-        int n = states.get(0).rows();
+        int n = Math.min(Settings.TRACED, states.get(0).rows());
         for (int p = 0; p < n; p++) {
             double[][] xy = new double[2][states.size()];
             for (int k = 0; k < states.size(); k++) {
@@ -189,9 +484,9 @@ public final class SamplePanel extends ChartPane {
 
     @Override
     protected CsvTable table() {
-        CsvTable t = new CsvTable("scheme", "particle", "x1", "x2");
+        CsvTable t = new CsvTable("scheme", "particle", "t", "x1", "x2");
         for (int i = 0; i < shown[0].length; i++) {
-            t.add(scheme, i, shown[0][i], shown[1][i]);
+            t.add(scheme, i, time(), shown[0][i], shown[1][i]);
         }
         return t;
     }

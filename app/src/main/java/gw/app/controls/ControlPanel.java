@@ -49,7 +49,7 @@ public final class ControlPanel extends VBox {
     private final ValueSlider scale = new ValueSlider("Guidance scale", "How hard guidance pushes samples "
             + "towards the target at each step: 0 is no guidance. It acts at every step, so more steps also means "
             + "stronger guidance overall. The slider is logarithmic.", 0, 100,
-            SliderScale.logWithZero(0.01, 10), Parsers::compact, Parsers.nonNegative("Guidance scale", 1e300));
+            SliderScale.logWithZero(0.01, 10), Parsers::compact, Parsers.nonNegative("Guidance scale", 10));
     private final ValueSlider particles = new ValueSlider("Particles", "Number of samples drawn (powers of two). "
             + "More particles: smoother pictures, more compute.", 4, 12, SliderScale.powersOfTwo(),
             v -> Long.toString((long) v), Parsers.integer("Particles", 1, 16384));
@@ -60,11 +60,13 @@ public final class ControlPanel extends VBox {
             + "samples towards. You can also click or drag on any sample plot.");
     private final SchemeToggles schemes = new SchemeToggles();
     private final CheckBox trajectories = new CheckBox("Show trajectories");
+    private final javafx.scene.control.Hyperlink tourLink = new javafx.scene.control.Hyperlink();
+    private Runnable onTour = () -> { };
     private Listener listener = (s, c) -> { };
     private boolean loading;
 
     public ControlPanel(List<Scenario> scenarios) {
-        setSpacing(8);
+        setSpacing(6);
         setId("controls");
         getStyleClass().add("control-panel");
         horizon = new ValueSlider("Lookahead horizon H", "Equal steps the lookahead scheme takes from t to 1 "
@@ -101,7 +103,14 @@ public final class ControlPanel extends VBox {
         });
         HBox.setHgrow(scenario, Priority.ALWAYS);
         HBox chooser = new HBox(4, scenario, reset);
-        getChildren().addAll(section("Scenario"), chooser, description, new Separator(),
+        // long scenario names: the chooser shows as much as fits, the full name is in the description's first line
+        scenario.setMinWidth(60);
+        scenario.setPrefWidth(120);
+        tourLink.setId("tour-link");
+        tourLink.setWrapText(true);
+        tourLink.setOnAction(e -> onTour.run());
+        Tips.lazy(tourLink, "A few steps through this scenario: each sets the controls and says what to look at.");
+        getChildren().addAll(section("Scenario"), chooser, description, tourLink, new Separator(),
                 section("Sampling"), labelled("Path", path), labelled("Sampling solver", solver), steps,
                 particles, seed, new Separator(),
                 section("Guidance"), schemesLabel, schemes, horizon, labelled("Lookahead solver", lookaheadSolver),
@@ -145,6 +154,19 @@ public final class ControlPanel extends VBox {
         listener.changed(next, committed);
     }
 
+    /** What the "guided tour" link under the scenario's text does. */
+    public void setOnTour(Runnable r) {
+        this.onTour = r;
+    }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<Scenario> scenarioProperty() {
+        return scenario.valueProperty();
+    }
+
+    public javafx.scene.control.Hyperlink tourLink() {
+        return tourLink;
+    }
+
     public void setListener(Listener l) {
         this.listener = l;
     }
@@ -174,7 +196,11 @@ public final class ControlPanel extends VBox {
         loading = true;
         try {
             scenario.setValue(sc);
-            description.setText(sc.description());
+            description.setText(sc.name() + ". " + sc.description());
+            int n = gw.app.panels.Tours.of(sc).size();
+            tourLink.setText("Take the guided tour (" + n + " steps) \u2192");
+            tourLink.setVisible(n > 0);
+            tourLink.setManaged(n > 0);
         } finally {
             loading = false;
         }

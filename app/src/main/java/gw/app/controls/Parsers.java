@@ -53,6 +53,18 @@ public final class Parsers {
         };
     }
 
+    /** A finite number from lo to hi, e.g. a target coordinate: 1e6 is refused here, not blamed on another field. */
+    public static ValueSlider.Parser range(String what, double lo, double hi) {
+        return text -> {
+            double v = finite(what).parse(text);
+            if (v < lo || v > hi) {
+                throw new IllegalArgumentException(what + " must be from " + compact(lo) + " to " + compact(hi)
+                        + ", not " + text);
+            }
+            return v;
+        };
+    }
+
     public static ValueSlider.Parser seed() {
         return text -> {
             try {

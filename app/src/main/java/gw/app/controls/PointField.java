@@ -9,6 +9,8 @@ import javafx.scene.layout.VBox;
 
 /** A 2-D point typed as two numbers (the guidance target), with an inline error for invalid text. */
 public final class PointField extends VBox {
+    /** Largest coordinate accepted: far beyond any data here, small enough that guidance stays finite. */
+    public static final double LIMIT = 50;
     private final TextField x = new TextField();
     private final TextField y = new TextField();
     private final Label error = new Label();
@@ -31,6 +33,9 @@ public final class PointField extends VBox {
         row.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(row, error);
         showError(null);
+        // an error goes away as soon as both fields are valid again, not only when they are committed
+        x.textProperty().addListener((o, a, b) -> recheck());
+        y.textProperty().addListener((o, a, b) -> recheck());
         x.setOnAction(e -> commit());
         y.setOnAction(e -> commit());
         x.focusedProperty().addListener((o, was, now) -> {
@@ -65,10 +70,25 @@ public final class PointField extends VBox {
         listener.accept(a, b);
     }
 
+    private void recheck() {
+        if (!error.isVisible()) {
+            return;
+        }
+        try {
+            Parsers.range("Target x", -LIMIT, LIMIT).parse(x.getText().trim());
+            Parsers.range("Target y", -LIMIT, LIMIT).parse(y.getText().trim());
+            mark(x, false);
+            mark(y, false);
+            showError(null);
+        } catch (IllegalArgumentException e) {
+            // still invalid
+        }
+    }
+
     /** Parses one field, marking it invalid (red border, as the sliders' fields) when it does not parse. */
     private static double parse(TextField f, String what) {
         try {
-            return Parsers.finite(what).parse(f.getText().trim());
+            return Parsers.range(what, -LIMIT, LIMIT).parse(f.getText().trim());
         } catch (IllegalArgumentException e) {
             mark(f, true);
             throw e;

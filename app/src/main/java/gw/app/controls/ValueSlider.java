@@ -51,6 +51,8 @@ public final class ValueSlider extends VBox {
         Tips.lazy(field, help + " Type a value and press Enter.");
         slider.setMin(minPos);
         slider.setMax(maxPos);
+        // arrow keys move one position (H 3 -> 4), not the default tenth of the range
+        slider.setBlockIncrement(1);
         slider.setId(getId() + "-slider");
         field.setId(getId() + "-field");
         error.setId(getId() + "-error");
@@ -71,6 +73,17 @@ public final class ValueSlider extends VBox {
             }
         });
         field.setOnAction(e -> onText());
+        // an error goes away as soon as the text is valid again, not only when it is committed
+        field.textProperty().addListener((o, a, b) -> {
+            if (!updating && error.isVisible()) {
+                try {
+                    parser.parse(b.trim());
+                    showError(null);
+                } catch (IllegalArgumentException e) {
+                    // still invalid: the message stays until the next commit
+                }
+            }
+        });
         field.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
                 onText();
@@ -119,10 +132,11 @@ public final class ValueSlider extends VBox {
         }
     }
 
-    /** Shows a value without reporting it (used when settings are loaded). */
+    /** Shows a value without reporting it (used when settings are loaded); any typed-value error is cleared. */
     public void setQuietly(double v) {
         updating = true;
         try {
+            showError(null);
             value.set(v);
             slider.setValue(scale.toPosition(v));
             field.setText(format.apply(v));

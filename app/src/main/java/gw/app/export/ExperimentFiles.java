@@ -141,9 +141,27 @@ public final class ExperimentFiles {
 
     /** Reads a spec file as a scenario; SpecException (naming the field) or IllegalArgumentException on failure. */
     public static Scenario read(Path file) {
+        checkJson(file);
         ExperimentSpec spec = ExperimentJson.read(file);
         String stem = file.getFileName().toString().replaceFirst("\\.json$", "");
         return fromSpec(spec, stem);
+    }
+
+    /**
+     * Refuses a file that is not well-formed JSON (e.g. cut short) with the parser's line and column, before the
+     * spec reader, which would blame the first field it misses.
+     */
+    static void checkJson(Path file) {
+        try {
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new IllegalArgumentException(file.getFileName() + " is not valid JSON (cut short or mistyped?)"
+                    + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr()) + ": "
+                    + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read " + file.getFileName() + ": " + e.getMessage());
+        }
     }
 
     /** The workbench-compatible presets in a folder (*.json), in file-name order; others are skipped. */

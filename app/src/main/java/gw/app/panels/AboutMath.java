@@ -51,18 +51,55 @@ public final class AboutMath extends ScrollPane {
                 + "Click or drag on a sample plot to move the target."},
     };
 
+    /** The formulas under each section's heading, as in MATH.md (JLaTeXMath renders them). */
+    private static final String[][] FORMULAS = {
+        {"x_t = \\alpha_t\\, x_1 + \\sigma_t\\, x_0, \\qquad \\hat{x}_1(x_t, t) = E[\\,x_1 \\mid x_t\\,]"},
+        {"L(x_1) = \\frac{1}{2}\\,\\| x_1 - \\mathrm{target} \\|^2, \\qquad x \\leftarrow \\mathrm{step}(x) - s\\, g"},
+        {"g^* = \\nabla_{x_t} L\\big(\\Phi_{t \\to 1}(x_t)\\big), \\qquad g_{\\mathrm{greedy}} = \\nabla_{x_t} "
+            + "L\\big(\\hat{x}_1(x_t, t)\\big)",
+            "g_H = \\nabla_{x_t} L\\big(\\Phi^{H}_{t \\to 1}(x_t)\\big), \\qquad \\| g_H - g^* \\| = O(h^p), \\quad "
+            + "h = \\frac{1 - t}{H}"},
+        {},
+        {},
+    };
+    private static final float SIZE = 17;
+    private final java.util.List<Equation> equations = new java.util.ArrayList<>();
+
     public AboutMath() {
         setId("about-math");
         VBox box = new VBox(10);
         box.setPadding(new Insets(12));
         box.setMaxWidth(900);
-        for (String[] section : TEXT) {
-            Label head = new Label(section[0]);
+        for (int i = 0; i < TEXT.length; i++) {
+            Label head = new Label(TEXT[i][0]);
             head.getStyleClass().add("section");
+            box.getChildren().add(head);
+            for (String tex : FORMULAS[i]) {
+                Equation e = new Equation(tex, SIZE);
+                equations.add(e);
+                box.getChildren().add(e);
+            }
             // a TextFlow, not a wrapped Label: the hat of x̂₁ breaks a Label's line wrapping (see MathText)
-            box.getChildren().addAll(head, MathText.flow(section[1], "about-text"));
+            box.getChildren().add(MathText.flow(TEXT[i][1], "about-text"));
         }
+        Label cite = new Label("Source");
+        cite.getStyleClass().add("section");
+        box.getChildren().addAll(cite, MathText.flow(CITATION, "about-text"));
         setContent(box);
         setFitToWidth(true);
+    }
+
+    /** The paper the workbench follows. */
+    public static final String CITATION = "Blasingame & Liu, \u201cGreed is Good: A Unifying Perspective on Guided "
+            + "Generation\u201d. The workbench's greedy / lookahead / end-to-end family follows it; the "
+            + "formulas the engine computes are in the project's docs/MATH.md.";
+
+    /** Formulas drawn larger for a projector. */
+    public void setLecture(boolean on) {
+        equations.forEach(e -> e.render(on ? 1.5f * SIZE : SIZE));
+    }
+
+    public java.util.List<Equation> equations() {
+        return java.util.List.copyOf(equations);
     }
 }

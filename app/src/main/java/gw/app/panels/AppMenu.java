@@ -12,16 +12,22 @@ public final class AppMenu extends MenuBar {
     public record Actions(Runnable open, Runnable save, Runnable exportAll, Runnable about, Runnable quit) {
     }
 
-    public AppMenu(Actions a) {
+    public AppMenu(Actions a, javafx.beans.property.BooleanProperty lecture) {
         Menu file = new Menu("File");
         file.getItems().addAll(
                 item("Open experiment\u2026", "Shortcut+O", a.open()),
                 item("Save experiment\u2026", "Shortcut+S", a.save()),
                 item("Export all charts (PNG, SVG, CSV)\u2026", "Shortcut+E", a.exportAll()),
                 item("Quit", "Shortcut+Q", a.quit()));
+        Menu view = new Menu("View");
+        javafx.scene.control.CheckMenuItem hall = new javafx.scene.control.CheckMenuItem("Lecture-hall mode");
+        hall.setId("lecture-mode");
+        hall.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
+        hall.selectedProperty().bindBidirectional(lecture);
+        view.getItems().add(hall);
         Menu help = new Menu("Help");
         help.getItems().add(item("About the math", "F1", a.about()));
-        getMenus().addAll(file, help);
+        getMenus().addAll(file, view, help);
         setId("menu");
     }
 

@@ -69,20 +69,17 @@ public final class InspectorPanel extends BorderPane {
         setCenter(new gw.app.charts.SquarePane(chart, 60));
         setRight(new VBox(6, new Label("Against the ideal g*"), table));
         particle.valueProperty().addListener((o, a, b) -> request());
+        // live while dragged: the inspector is one particle at one step, fast enough to follow the thumb (restart
+        // cancels the request before), so the chart no longer waits for the release
         step.valueProperty().addListener((o, a, b) -> {
-            if (!step.isValueChanging()) {
-                request();
-            }
-        });
-        step.valueChangingProperty().addListener((o, a, b) -> {
-            if (!b) {
+            if (Math.round(a.doubleValue()) != Math.round(b.doubleValue())) {
                 request();
             }
         });
         service.setOnSucceeded(e -> showResult(service.getValue()));
         service.setOnFailed(e -> {
             Throwable t = service.getException();
-            chart.showMessage(t instanceof NonFiniteException ? "Diverged: " + t.getMessage()
+            chart.showMessage(t instanceof NonFiniteException ? "Diverged: " + gw.app.state.Numbers.times(t.getMessage())
                     : "Could not inspect: " + t.getMessage());
         });
     }
@@ -93,6 +90,23 @@ public final class InspectorPanel extends BorderPane {
 
     public BackgroundService<Request, Inspector.Inspection> service() {
         return service;
+    }
+
+    /** The time scrubber moved: inspect step k (the last step, N - 1, at the end of the solve). */
+    public void followStep(int k) {
+        int max = (int) step.getMax();
+        step.setValue(Math.max(0, Math.min(max, k)));
+    }
+
+    /** A particle was picked on a sample panel: inspect it, when it is one of the traced ones. */
+    public void followParticle(int p) {
+        if (p >= 0 && p < Settings.TRACED) {
+            particle.getValueFactory().setValue(p);
+        }
+    }
+
+    public Slider stepSlider() {
+        return step;
     }
 
     /** A new interactive run landed: follow its trajectories. */

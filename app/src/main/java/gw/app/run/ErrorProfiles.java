@@ -56,7 +56,7 @@ public record ErrorProfiles(RunResult run, Map<String, List<StepRecord>> steps, 
         try {
             results = runner.parallel(jobs);
         } catch (gw.tensor.NonFiniteException | IllegalArgumentException e) {
-            names.forEach(n -> errors.put(n, "Could not measure: " + e.getMessage()));
+            names.forEach(n -> errors.put(n, "Could not measure: " + gw.app.state.Numbers.times(e.getMessage())));
             return new ErrorProfiles(run, steps, errors, (System.nanoTime() - start) / 1e6);
         }
         for (int k = 0; k < names.size(); k++) {
@@ -64,7 +64,7 @@ public record ErrorProfiles(RunResult run, Map<String, List<StepRecord>> steps, 
             for (ErrorProfile.Profiles r : results) {
                 merged.addAll(r.records().get(k));
                 if (r.errors().get(k) != null) {
-                    errors.put(names.get(k), "Diverged while measuring: " + r.errors().get(k));
+                    errors.put(names.get(k), "Diverged while measuring: " + gw.app.state.Numbers.times(r.errors().get(k)));
                 }
             }
             merged.sort(Comparator.comparingInt(StepRecord::index));

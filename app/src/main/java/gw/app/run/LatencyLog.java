@@ -11,22 +11,23 @@ import java.util.Locale;
  */
 public final class LatencyLog {
     /**
-     * @param samplesMs change to sample panels redrawn
+     * @param samplesMs change to all sample panels redrawn
      * @param totalMs change to sample panels and gradient-error plot redrawn
+     * @param firstMs change to the first panel redrawn (the fast schemes, before the slow ones finish)
      */
-    public record Entry(double samplesMs, double totalMs, double samplingMs, double errorMs, double drawMs) {
+    public record Entry(double samplesMs, double totalMs, double samplingMs, double errorMs, double firstMs) {
     }
 
     private final List<Entry> entries = new ArrayList<>();
     private final boolean print = Boolean.getBoolean("gw.app.latencyLog");
 
     public synchronized Entry add(double samplesMs, double totalMs, double samplingMs, double errorMs,
-                                  double drawMs) {
-        Entry e = new Entry(samplesMs, totalMs, samplingMs, errorMs, drawMs);
+                                  double firstMs) {
+        Entry e = new Entry(samplesMs, totalMs, samplingMs, errorMs, firstMs);
         entries.add(e);
         if (print) {
-            System.out.printf(Locale.ROOT, "[latency] samples %.1f ms, all plots %.1f ms (sampling %.1f, error "
-                    + "%.1f, draw %.1f)%n", samplesMs, totalMs, samplingMs, errorMs, drawMs);
+            System.out.printf(Locale.ROOT, "[latency] first panel %.1f ms, samples %.1f ms, all plots %.1f ms "
+                    + "(sampling %.1f, error %.1f)%n", firstMs, samplesMs, totalMs, samplingMs, errorMs);
         }
         return e;
     }

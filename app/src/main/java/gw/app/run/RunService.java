@@ -2,16 +2,21 @@ package gw.app.run;
 
 import gw.app.state.Settings;
 import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
+import javafx.application.Platform;
 import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 
 /**
  * Runs the enabled schemes for the current settings in the background. {@link #restart()} cancels a run in progress
- * (interrupting it, so the engine stops within one op) and starts the new one.
+ * (interrupting it, so the engine stops within one op) and starts the new one. Each scheme's outcome is handed to
+ * the partial listener on the FX thread as soon as its cell ends (never after its run was cancelled), and the
+ * task's progress is the mean fraction of steps done.
  */
 public final class RunService extends Service<RunResult> {
     private final SchemeRunner runner;
     private volatile Settings settings;
+    private BiConsumer<Settings, SchemeOutcome> partial = (s, o) -> { };
 
     public RunService(SchemeRunner runner) {
         this.runner = runner;
@@ -34,6 +39,11 @@ public final class RunService extends Service<RunResult> {
         return runner;
     }
 
+    /** Receives (the run's settings, one finished scheme) on the FX thread. */
+    public void setOnPartial(BiConsumer<Settings, SchemeOutcome> l) {
+        this.partial = l;
+    }
+
     @Override
     protected Task<RunResult> createTask() {
         Settings s = settings;
@@ -42,8 +52,12 @@ public final class RunService extends Service<RunResult> {
             protected RunResult call() {
                 updateMessage("Sampling " + s.schemes().size() + " schemes, " + s.particles() + " particles, N = "
                         + s.steps());
-                updateProgress(-1, 1);
-                return runner.runSchemes(s);
+                updateProgress(0, 1);
+                return runner.runSchemes(s, o -> Platform.runLater(() -> {
+                    if (!isDone()) {
+                        partial.accept(s, o);
+                    }
+                }), f -> updateProgress(f, 1));
             }
         };
     }

@@ -1,5 +1,6 @@
 package gw.app.run;
 
+import gw.app.state.Numbers;
 import gw.app.state.Settings;
 import gw.experiment.CellResult;
 import gw.experiment.CellRunner;
@@ -14,6 +15,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
 import java.util.function.Function;
 
 /**
@@ -36,11 +39,20 @@ public final class SchemeRunner implements AutoCloseable {
 
     /** The enabled schemes' cells under the settings. */
     public RunResult runSchemes(Settings s) {
+        return runSchemes(s, o -> { }, f -> { });
+    }
+
+    /**
+     * The enabled schemes' cells under the settings; each outcome is handed to {@code each} as soon as its cell
+     * ends (on the worker thread), so a caller can draw the fast schemes before the slow ones finish, and
+     * {@code progress} hears the mean fraction done over all cells.
+     */
+    public RunResult runSchemes(Settings s, Consumer<SchemeOutcome> each, DoubleConsumer progress) {
         long start = System.nanoTime();
         Map<String, SchemeOutcome> out = new LinkedHashMap<>();
         List<String> schemes = s.schemes();
         List<CellSpec> cells = schemes.stream().map(s::samplingSpec).toList();
-        List<SchemeOutcome> done = runAll(cells, (i) -> schemes.get(i));
+        List<SchemeOutcome> done = runAll(cells, (i) -> schemes.get(i), each, progress);
         for (SchemeOutcome o : done) {
             out.put(o.scheme(), o);
         }
@@ -76,15 +88,31 @@ public final class SchemeRunner implements AutoCloseable {
 
     /** Runs cells in parallel; name(i) labels cell i's outcome. */
     public List<SchemeOutcome> runAll(List<CellSpec> cells, Function<Integer, String> name) {
-        List<Future<CellResult>> futures = new ArrayList<>();
+        return runAll(cells, name, o -> { }, f -> { });
+    }
+
+    /** Runs cells in parallel, telling {@code each} about every outcome as it ends and progress as it goes. */
+    public List<SchemeOutcome> runAll(List<CellSpec> cells, Function<Integer, String> name,
+                                      Consumer<SchemeOutcome> each, DoubleConsumer progress) {
+        List<Future<SchemeOutcome>> futures = new ArrayList<>();
+        double[] fractions = new double[cells.size()];
         for (int i = 0; i < cells.size(); i++) {
             int index = i;
-            futures.add(pool.submit(() -> CellRunner.run(index, cells.get(index), f -> { })));
+            futures.add(pool.submit(() -> {
+                SchemeOutcome o = outcome(name.apply(index), () -> CellRunner.run(index, cells.get(index), f -> {
+                    synchronized (fractions) {
+                        fractions[index] = f;
+                        progress.accept(java.util.Arrays.stream(fractions).average().orElse(0));
+                    }
+                }));
+                each.accept(o);
+                return o;
+            }));
         }
         List<SchemeOutcome> out = new ArrayList<>();
         try {
-            for (int i = 0; i < futures.size(); i++) {
-                out.add(collect(name.apply(i), futures.get(i)));
+            for (Future<SchemeOutcome> f : futures) {
+                out.add(collect(f));
             }
         } catch (InterruptedException e) {
             futures.forEach(f -> f.cancel(true));
@@ -96,21 +124,29 @@ public final class SchemeRunner implements AutoCloseable {
         return out;
     }
 
-    private static SchemeOutcome collect(String name, Future<CellResult> f) throws InterruptedException {
+    private static SchemeOutcome collect(Future<SchemeOutcome> f) throws InterruptedException {
         try {
-            return SchemeOutcome.ok(name, f.get());
+            return f.get();
         } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof CancellationException ce) {
+            if (e.getCause() instanceof CancellationException ce) {
                 throw ce;
             }
-            if (c instanceof NonFiniteException) {
-                return SchemeOutcome.failed(name, "Diverged: " + c.getMessage()
-                        + ". Try a smaller guidance scale or more steps.");
-            }
-            if (c instanceof IllegalArgumentException || c instanceof ArithmeticException) {
-                return SchemeOutcome.failed(name, "Invalid setting: " + c.getMessage());
-            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** A cell's outcome: its result, or why it has none (divergence, invalid setting); cancellation rethrown. */
+    private static SchemeOutcome outcome(String name, java.util.concurrent.Callable<CellResult> cell) {
+        try {
+            return SchemeOutcome.ok(name, cell.call());
+        } catch (CancellationException ce) {
+            throw ce;
+        } catch (NonFiniteException c) {
+            return SchemeOutcome.failed(name, "Diverged: " + Numbers.times(c.getMessage())
+                    + ". Try a smaller guidance scale or more steps.");
+        } catch (IllegalArgumentException | ArithmeticException c) {
+            return SchemeOutcome.failed(name, "Invalid setting: " + Numbers.times(c.getMessage()));
+        } catch (Exception c) {
             return SchemeOutcome.failed(name, "Failed: " + c);
         }
     }

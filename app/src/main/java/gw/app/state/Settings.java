@@ -16,8 +16,13 @@ public record Settings(TargetPredictor model, double targetX, double targetY, St
                        String lookaheadSolver, int steps, int horizon, double scale, int particles, long seed,
                        List<String> schemes, boolean trajectories) {
 
-    /** Particles whose trajectories are recorded (drawn, and offered to the inspector). */
+    /** Particles whose trajectories are drawn and offered to the inspector. */
     public static final int TRACED = 24;
+    /**
+     * Most particles whose every state x_0 .. x_N an interactive run records, for the time scrubber (2 doubles per
+     * particle and step: 4096 particles at N = 200 keep 13 MB per scheme).
+     */
+    public static final int SCRUBBED = 4096;
     /** Particles whose per-step gradient error against the ideal is measured in the interactive view. */
     public static final int METRIC_PARTICLES = 8;
     /**
@@ -43,10 +48,12 @@ public record Settings(TargetPredictor model, double targetX, double targetY, St
 
     /**
      * The cell the interactive view samples: no per-step ideal (measured afterwards on a few steps by
-     * ErrorProfile, so samples are drawn first).
+     * ErrorProfile, so samples are drawn first), and every particle's states recorded (up to {@link #SCRUBBED}) so
+     * the time scrubber redraws any step without recomputing.
      */
     public CellSpec samplingSpec(String scheme) {
-        return cellSpec(scheme).toBuilder().metricParticles(0).build();
+        return cellSpec(scheme).toBuilder().metricParticles(0)
+                .trajectoryParticles(Math.min(particles, SCRUBBED)).build();
     }
 
     /** The engine cell of one scheme under these settings, measuring gradient error as a saved experiment does. */

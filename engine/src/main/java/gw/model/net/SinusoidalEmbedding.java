@@ -11,12 +11,14 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 public final class SinusoidalEmbedding {
     private final INDArray omega;
+    private final double[] w;
 
     public SinusoidalEmbedding(int frequencies, double maxFrequency, DataType dtype) {
         double[] w = new double[frequencies];
         for (int k = 0; k < frequencies; k++) {
             w[k] = frequencies == 1 ? 1.0 : Math.exp(Math.log(maxFrequency) * k / (frequencies - 1));
         }
+        this.w = w;
         this.omega = Nd4j.create(w, new long[] {1, frequencies}, DataType.DOUBLE).castTo(dtype);
     }
 
@@ -26,7 +28,29 @@ public final class SinusoidalEmbedding {
 
     /** [B, 2K] for t [B] (or [1]). */
     public INDArray embed(INDArray t) {
+        if (t.length() == 1) {
+            return embed(t.getDouble(0));
+        }
         INDArray phase = t.reshape(t.length(), 1).castTo(omega.dataType()).mmul(omega);
         return Nd4j.hstack(Transforms.sin(phase, true), Transforms.cos(phase, false));
+    }
+
+    /** [1, 2K] for one time, computed in Java (guidance evaluates one t per call: no ND4J op for a 1-row array). */
+    public INDArray embed(double t) {
+        int k = w.length;
+        double[] e = new double[2 * k];
+        for (int i = 0; i < k; i++) {
+            double phase = omega.dataType() == DataType.FLOAT ? (double) ((float) t * (float) w[i]) : t * w[i];
+            e[i] = Math.sin(phase);
+            e[k + i] = Math.cos(phase);
+        }
+        if (omega.dataType() == DataType.DOUBLE) {
+            return Nd4j.create(e, new long[] {1, 2 * k}, DataType.DOUBLE);
+        }
+        float[] f = new float[e.length];
+        for (int i = 0; i < e.length; i++) {
+            f[i] = (float) e[i];
+        }
+        return Nd4j.create(f, new long[] {1, 2 * k}, 'c');
     }
 }

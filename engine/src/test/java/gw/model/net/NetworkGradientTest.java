@@ -104,6 +104,19 @@ class NetworkGradientTest {
         assertEquals(0.0, dxShared.sub(dxRows).amaxNumber().doubleValue(), 1e-12);
     }
 
+    /** The hand-derived backward pass and SameDiff's autodiff (what the benchmark compares) agree in float64. */
+    @Test
+    void handDerivedVjpEqualsSameDiffAutodiff() {
+        Mlp net = tinyMlp(2, 13);
+        INDArray x = Nd4j.randn(DataType.DOUBLE, 5, 2);
+        INDArray v = Nd4j.randn(DataType.DOUBLE, 5, 2);
+        Tape tape = new Tape(false);
+        INDArray out = net.forward(x, Nd4j.scalar(0.3).reshape(1), tape);
+        SameDiffMlp sd = new SameDiffMlp(net);
+        assertEquals(0.0, out.sub(sd.forward(x, 0.3)).amaxNumber().doubleValue(), 1e-12);
+        assertEquals(0.0, net.backward(v, tape).sub(sd.vjp(x, 0.3, v)).amaxNumber().doubleValue(), 1e-12);
+    }
+
     private static double halfSquaredError(Mlp net, INDArray x, INDArray t, INDArray target) {
         INDArray r = net.forward(x, t, null).sub(target);
         return 0.5 * r.mul(r).sumNumber().doubleValue();
