@@ -77,24 +77,55 @@ public final class BenchCommand implements Callable<Integer> {
         ReferenceProblem.requireRange(command.commandLine(), "--particles", particles, 1, 1_000_000);
         ReferenceProblem.requireRange(command.commandLine(), "--steps", steps, 1, 10_000);
         timing.validate(command.commandLine());
+        if (!(scale >= 0 && scale <= 1e6)) {
+            throw new ParameterException(command.commandLine(), "--scale must be in 0..1e6, got " + scale);
+        }
+        // every option is checked, and the work and memory estimated, before the first measurement
+        int[] parsed = horizons.stream().mapToInt(this::parseHorizon).toArray();
         Nd4j.zeros(1); // start ND4J's backend before any timing
         long loadStart = System.nanoTime();
         predictor = predictor();
+        double loadMs = (System.nanoTime() - loadStart) / 1e6;
+        for (int horizon : parsed) {
+            guard(horizon == 0 ? steps : horizon);
+        }
         if (modelFile != null) {
-            out.printf("model load ms=%.1f (first load in this JVM, backend already started)%n",
-                    (System.nanoTime() - loadStart) / 1e6);
+            out.printf("model load ms=%.1f (first load in this JVM, backend already started)%n", loadMs);
         }
         if (predictor instanceof NetworkPredictor n && n.network() instanceof Mlp mlp) {
             compareAutodiff(out, mlp);
         }
-        for (String h : horizons) {
-            int horizon = parseHorizon(h);
+        for (int j = 0; j < parsed.length; j++) {
+            String h = horizons.get(j);
+            int horizon = parsed[j];
             double median = timing.measure(() -> runOnce(horizon)).medianMs();
-            out.printf("horizon=%s particles=%d steps=%d ms=%.1f particle-steps/s=%.0f%n", h, particles, steps,
-                    median, particles * (double) steps / (median / 1000.0));
+            out.printf("horizon=%s particles=%d steps=%d ms=%.1f (median of %d runs after %d warm-up) "
+                    + "particle-steps/s=%.0f%n", h, particles, steps, median, timing.runs, timing.warmup,
+                    particles * (double) steps / (median / 1000.0));
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Refuses a measurement above the run command's limits: 1e12 multiply-adds for all runs, or more kept for one
+     * backward pass (H Euler records per particle) than 60 % of the heap.
+     */
+    private void guard(int horizon) {
+        double evaluation = gw.spec.Workload.evaluationCost(predictor);
+        double ops = (double) particles * steps * (1 + 2.0 * horizon) * evaluation * (timing.runs + timing.warmup);
+        if (ops > 1e12) {
+            throw new ParameterException(command.commandLine(), String.format("--horizons %d with --particles %d "
+                    + "and --steps %d would take about %.2g multiply-adds over all runs; at most 1e12 are allowed",
+                    horizon, particles, steps, ops));
+        }
+        double bytes = 8.0 * particles * horizon * (gw.spec.Workload.retainedPerEvaluation(predictor) + 2);
+        double heap = 0.6 * Runtime.getRuntime().maxMemory();
+        if (bytes > heap) {
+            throw new ParameterException(command.commandLine(), String.format("--horizons %d with --particles %d "
+                    + "would keep about %.0f MiB for one backward pass; this JVM may use %.0f MiB (-Xmx)", horizon,
+                    particles, bytes / (1 << 20), heap / (1 << 20)));
+        }
     }
 
     private int parseHorizon(String h) {

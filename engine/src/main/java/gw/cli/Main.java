@@ -110,8 +110,8 @@ public final class Main implements Callable<Integer> {
         return code;
     }
 
-    /** Keeps a message on one line: control characters become spaces. */
+    /** Keeps a message on one line: control characters (C0 and C1, such as U+0085) and separators become spaces. */
     static String oneLine(String s) {
-        return s.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").trim();
+        return s.replaceAll("[\\p{Cc}\\u2028\\u2029]+", " ").trim();
     }
 }

@@ -120,6 +120,10 @@ public final class MemoryBenchCommand implements Callable<Integer> {
             throw new ParameterException(command.commandLine(), "--ideal-tolerance must be in 1e-13..1e-2, got " + idealTolerance);
         }
         ReferenceProblem.requireRange(command.commandLine(), "--snapshots", snapshots, 1, 100_000);
+        if (!gw.solver.Solvers.NAMES.contains(solver)) {
+            throw new ParameterException(command.commandLine(), "--solver must be one of "
+                    + String.join(", ", gw.solver.Solvers.NAMES) + ", got '" + solver + "'");
+        }
         timing.validate(command.commandLine());
     }
 

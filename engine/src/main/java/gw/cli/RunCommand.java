@@ -46,21 +46,36 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue a run in DIR, skipping its complete cells.")
     boolean resume;
 
+    @Option(names = "--runs", paramLabel = "R", defaultValue = "5", description = "Timed runs per cell after its "
+            + "measured run (which warms up the JIT); the ms columns are their median; 0 times the measured run "
+            + "(default ${DEFAULT-VALUE}).")
+    int timedRuns;
+
+    @Option(names = "--save-noise", description = "Also write each cell's initial noise x0 (and noise optimisation's "
+            + "optimised x0) as samples/cell-NNN-x0.npy (-x0-optimised.npy).")
+    boolean saveNoise;
+
     @Spec
     CommandSpec command;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        ExperimentSpec spec = ExperimentJson.read(specFile);
-        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
-            throw new SpecException("--out", outDir + " is not a directory");
+        if (timedRuns < 0 || timedRuns > 100) {
+            throw new SpecException("--runs", "must be an integer from 0 to 100, got " + timedRuns);
         }
+        ExperimentSpec spec = ExperimentJson.read(specFile);
+        try (OutDir held = OutDir.open(outDir)) {
+            return runLocked(spec);
+        }
+    }
+
+    private int runLocked(ExperimentSpec spec) throws IOException, InterruptedException {
         if (!resume && Files.exists(outDir.resolve("results.json"))) {
             throw new SpecException("--out", outDir + " already holds results.json; use --resume to continue it "
                     + "or choose another directory");
         }
         JsonNode echo = new ObjectMapper().readTree(spec.source());
-        ResultsWriter writer = new ResultsWriter(outDir, spec, echo);
+        ResultsWriter writer = new ResultsWriter(outDir, spec, echo).saveNoise(saveNoise);
         Set<Integer> done = resume ? resumeOrFail(writer) : Set.of();
         writer.markUnfinished("pending");
         PrintWriter err = command.commandLine().getErr();
@@ -95,7 +110,7 @@ public final class RunCommand implements Callable<Integer> {
         }, "ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            Experiment.run(spec, listener, done);
+            Experiment.run(spec, listener, done, timedRuns);
         } catch (CancellationException e) {
             Thread.interrupted();
             writer.markUnfinished("cancelled");
@@ -125,6 +140,11 @@ public final class RunCommand implements Callable<Integer> {
         } catch (JsonProcessingException e) {
             throw new SpecException("--resume", outDir.resolve("results.json") + " is not valid JSON: "
                     + e.getOriginalMessage());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new SpecException("--resume", outDir.resolve("steps.csv") + " is not UTF-8 text; it was not "
+                    + "written by run");
+        } catch (IOException e) {
+            throw new SpecException("--resume", "cannot read " + outDir + ": " + SpecException.reason(e));
         }
     }
 }

@@ -54,8 +54,8 @@ public final class ErrorProfile {
             Interruption.check();
             Batch x = CellRunner.firstRows(states.get(i), m);
             GuidanceGradient g = scheme.gradient(f, spec.objective(), x, t, null);
-            Batch gStar = ideal.gradient(f, spec.objective(), x, t, null).gradient();
-            out.add(StepRecord.measured(i, t, g, g.gradient(), gStar));
+            GuidanceGradient gStar = ideal.gradient(f, spec.objective(), x, t, null);
+            out.add(StepRecord.measured(i, t, g, g.gradient(), gStar, spec.objective()));
         }
         return out;
     }
@@ -121,14 +121,16 @@ public final class ErrorProfile {
             }
             Interruption.check();
             Batch all = stack(xs);
-            Batch gStar = ideal.gradient(f, first.objective(), all, t, null).gradient();
+            GuidanceGradient gStar = ideal.gradient(f, first.objective(), all, t, null);
             int row = 0;
             for (int a = 0; a < active.size(); a++) {
                 int m = xs.get(a).rows();
-                Batch ref = rows(gStar, row, m);
+                GuidanceGradient ref = new GuidanceGradient(rows(gStar.gradient(), row, m),
+                        rows(gStar.endpoint(), row, m), gStar.nfe(), gStar.vjps(), gStar.nanos(),
+                        gStar.peakRetainedBytes());
                 row += m;
                 GuidanceGradient g = gs.get(a);
-                records.get(active.get(a)).add(StepRecord.measured(i, t, g, g.gradient(), ref));
+                records.get(active.get(a)).add(StepRecord.measured(i, t, g, g.gradient(), ref, first.objective()));
             }
         }
         return new Profiles(records, errors);

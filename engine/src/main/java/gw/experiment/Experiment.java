@@ -20,6 +20,14 @@ public final class Experiment {
 
     /** Runs on the calling thread. Cells whose index is in {@code skip} (already done) are not run again. */
     public static List<CellResult> run(ExperimentSpec spec, RunListener listener, Set<Integer> skip) {
+        return run(spec, listener, skip, 0);
+    }
+
+    /**
+     * As {@link #run(ExperimentSpec, RunListener, Set)}, and each cell's wall times are the median of
+     * {@code timedRuns} runs after its measured run (CellRunner).
+     */
+    public static List<CellResult> run(ExperimentSpec spec, RunListener listener, Set<Integer> skip, int timedRuns) {
         List<CellSpec> cells = spec.cells();
         List<CellResult> results = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
@@ -36,7 +44,7 @@ public final class Experiment {
             CellResult r;
             try {
                 r = CellRunner.run(i, cells.get(i),
-                        f -> listener.onProgress(base + f / cells.size(), label));
+                        f -> listener.onProgress(base + f / cells.size(), label), timedRuns);
             } catch (NonFiniteException | NotConvergedException | IllegalArgumentException | ArithmeticException e) {
                 r = CellResult.failed(cell, cells.get(i), e.getMessage());
             }

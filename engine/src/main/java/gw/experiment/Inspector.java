@@ -28,9 +28,12 @@ public final class Inspector {
     private Inspector() {
     }
 
-    /** One scheme's view of the particle: gradient, loss query point, and agreement with the ideal. */
+    /**
+     * One scheme's view of the particle: gradient, loss query point, and agreement with the ideal: relative error
+     * and cosine, NaN (undefined) where the ideal is zero to rounding (gw.metric.Agreement), and absolute error.
+     */
     public record View(String scheme, double[] gradient, double[] endpoint, double relativeError, double cosine,
-                       long nfe, long vjps, double ms) {
+                       double absoluteError, long nfe, long vjps, double ms) {
     }
 
     /** Everything about one particle at grid index i (time t = i / steps). */
@@ -66,9 +69,9 @@ public final class Inspector {
         Map<String, View> views = new LinkedHashMap<>();
         for (Map.Entry<String, GradientScheme> e : schemes.entrySet()) {
             GuidanceGradient g = e.getValue().gradient(f, spec.objective(), xb, t, null);
-            views.put(e.getKey(), view(e.getKey(), g, ideal));
+            views.put(e.getKey(), view(e.getKey(), g, ideal, spec));
         }
-        views.put(IDEAL, view(IDEAL, ideal, ideal));
+        views.put(IDEAL, view(IDEAL, ideal, ideal, spec));
         return new Inspection(stepIndex, t, x.clone(), views);
     }
 
@@ -85,10 +88,10 @@ public final class Inspector {
         return List.copyOf(out);
     }
 
-    private static View view(String name, GuidanceGradient g, GuidanceGradient ideal) {
-        double err = Agreement.relativeError(g.gradient(), ideal.gradient())[0];
-        double cos = Agreement.cosine(g.gradient(), ideal.gradient())[0];
-        return new View(name, g.gradient().row(0), g.endpoint().row(0), err, cos, g.nfe(), g.vjps(),
-                g.nanos() / 1e6);
+    private static View view(String name, GuidanceGradient g, GuidanceGradient ideal, CellSpec spec) {
+        Agreement.Comparison c = Agreement.compare(g.gradient(), ideal.gradient(),
+                Agreement.scale(spec.objective(), ideal.endpoint()));
+        return new View(name, g.gradient().row(0), g.endpoint().row(0), c.relativeError()[0], c.cosine()[0],
+                c.absoluteError()[0], g.nfe(), g.vjps(), g.nanos() / 1e6);
     }
 }

@@ -44,9 +44,9 @@ public final class Probe {
             lookahead[j] = new Lookahead(Solvers.byName(s.solver()), horizons[j]).gradient(f, loss, x, t, null);
             lookahead[j].gradient().requireFinite("the lookahead gradient (H=" + horizons[j] + ")");
         }
-        Batch ideal = new IdealGradient(s.path(), IDEAL_TOLERANCE).gradient(f, loss, x, t, null).gradient()
-                .requireFinite("the ideal gradient");
-        double[] idealNorms = ideal.rowNorms();
+        GuidanceGradient idealResult = new IdealGradient(s.path(), IDEAL_TOLERANCE).gradient(f, loss, x, t, null);
+        Batch ideal = idealResult.gradient().requireFinite("the ideal gradient");
+        double[] scale = Agreement.scale(loss, idealResult.endpoint());
 
         int n = x.rows();
         List<List<ProbeReport.LookaheadResult>> perPoint = new ArrayList<>(n);
@@ -55,15 +55,18 @@ public final class Probe {
         }
         for (int j = 0; j < horizons.length; j++) {
             GuidanceGradient g = lookahead[j];
-            double[] cos = Agreement.cosine(g.gradient(), ideal);
-            double[] rel = Agreement.relativeError(g.gradient(), ideal);
+            Agreement.Comparison c = Agreement.compare(g.gradient(), ideal, scale);
             for (int i = 0; i < n; i++) {
-                Double r = idealNorms[i] == 0 ? null : rel[i];
-                if (!Double.isFinite(cos[i]) || (r != null && !Double.isFinite(r))) {
+                boolean zero = c.zeroReference()[i];
+                Double cos = Double.isNaN(c.cosine()[i]) ? null : c.cosine()[i];
+                Double rel = zero ? null : c.relativeError()[i];
+                Double abs = zero ? c.absoluteError()[i] : null;
+                if ((cos != null && !Double.isFinite(cos)) || (rel != null && !Double.isFinite(rel))
+                        || (abs != null && !Double.isFinite(abs))) {
                     throw new NonFiniteException("the agreement of the lookahead gradient (H=" + horizons[j]
                             + ") with the ideal became NaN or infinite");
                 }
-                perPoint.get(i).add(new ProbeReport.LookaheadResult(horizons[j], g.gradient().row(i), cos[i], r,
+                perPoint.get(i).add(new ProbeReport.LookaheadResult(horizons[j], g.gradient().row(i), cos, rel, abs,
                         g.nfe(), g.vjps()));
             }
         }

@@ -15,10 +15,12 @@ public record ProbeReport(double t, List<PointResult> results) {
 
     /**
      * The horizon-H lookahead gradient, its agreement with the ideal, and the cost of computing it for the
-     * whole batch. {@code relativeError} is null where the ideal gradient is zero (the ratio is undefined).
+     * whole batch. Where the ideal gradient is zero to rounding (gw.metric.Agreement.ZERO) cosine and
+     * relativeError are null (undefined) and absoluteError |g - g*| is given; elsewhere absoluteError is null.
+     * Where only the lookahead gradient is zero to rounding, cosine is null.
      */
-    public record LookaheadResult(int horizon, double[] gradient, double cosine, Double relativeError, long nfe,
-                                  long vjps) {
+    public record LookaheadResult(int horizon, double[] gradient, Double cosine, Double relativeError,
+                                  Double absoluteError, long nfe, long vjps) {
     }
 
     /** The documented output object, keys in a fixed order. */
@@ -42,6 +44,9 @@ public record ProbeReport(double t, List<PointResult> results) {
                 put(lo, "gradient", l.gradient());
                 lo.put("cosine", l.cosine());
                 lo.put("relativeError", l.relativeError());
+                if (l.absoluteError() != null) {
+                    lo.put("absoluteError", l.absoluteError());
+                }
                 lo.put("nfe", l.nfe());
                 lo.put("vjps", l.vjps());
             }

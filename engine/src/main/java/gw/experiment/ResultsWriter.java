@@ -24,6 +24,8 @@ import java.util.Set;
  */
 public final class ResultsWriter {
     public static final String VERSION = "0.1.0";
+    static final String HEADER = "cell,index,t,nfe,vjps,guidance_ms,rel_error_mean,rel_error_median,cosine_mean,"
+            + "abs_error_mean,zero_references,peak_retained_bytes\n";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
@@ -43,25 +45,54 @@ public final class ResultsWriter {
         }
     }
 
+    private boolean saveNoise;
+
+    /**
+     * Also write each complete cell's initial noise x0 (samples/cell-NNN-x0.npy) and, for noise optimisation, the
+     * optimised x0 (samples/cell-NNN-x0-optimised.npy), so that another framework can start from the same noise.
+     */
+    public ResultsWriter saveNoise(boolean on) {
+        saveNoise = on;
+        return this;
+    }
+
     public Path dir() {
         return dir;
     }
 
-    /** Indices of cells that a previous run in this directory completed, for --resume; their rows are kept. */
+    /**
+     * Indices of cells that a previous run in this directory completed, for --resume; their rows are kept.
+     * Temporary files that a killed run left behind are removed. Throws IllegalArgumentException (the message
+     * says what is wrong) for results written for another spec or naming sample files other than its own.
+     */
     public Set<Integer> resume() throws IOException {
         Set<Integer> done = new HashSet<>();
+        removeStaleTemporaries();
         Path results = dir.resolve("results.json");
         if (!Files.exists(results)) {
             return done;
         }
+        if (!Files.isRegularFile(results)) {
+            throw new IllegalArgumentException(results + " is not a regular file");
+        }
         JsonNode old = JSON.readTree(results.toFile());
         if (!old.path("spec").equals(specEcho)) {
-            throw new IllegalArgumentException("--resume: " + results + " was written for a different spec");
+            throw new IllegalArgumentException(results + " was written for a different spec");
         }
         for (JsonNode c : old.path("cells")) {
             int i = c.path("index").asInt(-1);
-            if (i >= 0 && i < cells.length && "complete".equals(c.path("status").asText())
-                    && Files.exists(dir.resolve(c.path("files").path("samples").asText("-")))) {
+            if (i < 0 || i >= cells.length || !"complete".equals(c.path("status").asText())) {
+                continue;
+            }
+            // run names its files itself: anything else (../../etc/passwd) was not written by run
+            String base = String.format("samples/cell-%03d", i);
+            JsonNode files = c.path("files");
+            if (!(base + ".npy").equals(files.path("samples").asText())
+                    || !(base + ".csv").equals(files.path("samplesCsv").asText())) {
+                throw new IllegalArgumentException(results + " names sample files other than " + base
+                        + ".npy/.csv for cell " + i + "; it was not written by run");
+            }
+            if (Files.isRegularFile(dir.resolve(base + ".npy")) && Files.isRegularFile(dir.resolve(base + ".csv"))) {
                 cells[i] = (ObjectNode) c;
                 done.add(i);
             }
@@ -70,12 +101,34 @@ public final class ResultsWriter {
         if (Files.exists(steps)) {
             for (String line : Files.readAllLines(steps)) {
                 int comma = line.indexOf(',');
-                if (comma > 0 && !line.startsWith("cell,") && done.contains(Integer.parseInt(line.substring(0, comma)))) {
+                if (line.startsWith("cell,") || line.isEmpty()) {
+                    continue;
+                }
+                if (comma <= 0 || !line.substring(0, comma).matches("\\d{1,9}")) {
+                    throw new IllegalArgumentException(steps + " has a line that run did not write");
+                }
+                if (done.contains(Integer.parseInt(line.substring(0, comma)))) {
                     stepRows.add(line);
                 }
             }
         }
         return done;
+    }
+
+    /** Deletes the temporary files of AtomicFiles (.NAME.*.tmp) in DIR and DIR/samples: a kill -9 leaves them. */
+    private void removeStaleTemporaries() throws IOException {
+        for (Path d : new Path[] {dir, dir.resolve("samples")}) {
+            if (!Files.isDirectory(d)) {
+                continue;
+            }
+            try (var files = Files.newDirectoryStream(d, ".*.tmp")) {
+                for (Path f : files) {
+                    if (Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        Files.delete(f);
+                    }
+                }
+            }
+        }
     }
 
     /** Records a finished cell and rewrites every file. */
@@ -89,12 +142,22 @@ public final class ResultsWriter {
             String base = String.format("samples/cell-%03d", r.index());
             AtomicFiles.write(dir.resolve(base + ".npy"), Npy.write(r.samples()));
             AtomicFiles.writeString(dir.resolve(base + ".csv"), samplesCsv(r));
-            c.set("files", JSON.createObjectNode().put("samples", base + ".npy").put("samplesCsv", base + ".csv"));
+            ObjectNode files = JSON.createObjectNode().put("samples", base + ".npy").put("samplesCsv", base + ".csv");
+            if (saveNoise) {
+                AtomicFiles.write(dir.resolve(base + "-x0.npy"), Npy.write(r.initialNoise()));
+                files.put("x0", base + "-x0.npy");
+                if (r.optimisedNoise() != null) {
+                    AtomicFiles.write(dir.resolve(base + "-x0-optimised.npy"), Npy.write(r.optimisedNoise()));
+                    files.put("x0Optimised", base + "-x0-optimised.npy");
+                }
+            }
+            c.set("files", files);
             c.set("summary", JSON.valueToTree(summaryMap(r.summary())));
             for (StepRecord s : r.steps()) {
-                stepRows.add(String.format("%d,%d,%s,%d,%d,%s,%s,%s,%s,%d", r.index(), s.index(), num(s.t()),
-                        s.nfe(), s.vjps(), num(s.guidanceMs()), num(s.relErrorMean()), num(s.relErrorMedian()),
-                        num(s.cosineMean()), s.peakRetainedBytes()));
+                stepRows.add(String.format("%d,%d,%s,%d,%d,%s,%s,%s,%s,%s,%d,%d", r.index(), s.index(),
+                        num(s.t()), s.nfe(), s.vjps(), num(s.guidanceMs()), num(s.relErrorMean()),
+                        num(s.relErrorMedian()), num(s.cosineMean()), num(s.absErrorMean()), s.zeroReferences(),
+                        s.peakRetainedBytes()));
             }
         }
         flush();
@@ -120,7 +183,7 @@ public final class ResultsWriter {
             arr.add(c);
         }
         StringBuilder csv = new StringBuilder(
-                "cell,index,t,nfe,vjps,guidance_ms,rel_error_mean,rel_error_median,cosine_mean,peak_retained_bytes\n");
+                HEADER);
         stepRows.forEach(row -> csv.append(row).append('\n'));
         AtomicFiles.writeString(dir.resolve("steps.csv"), csv.toString());
         AtomicFiles.write(dir.resolve("results.json"), JSON.writeValueAsBytes(root));
@@ -130,20 +193,25 @@ public final class ResultsWriter {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("meanLoss", jsonNum(s.meanLoss()));
         m.put("medianLoss", jsonNum(s.medianLoss()));
+        m.put("lossQ1", jsonNum(s.lossQ1()));
+        m.put("lossQ3", jsonNum(s.lossQ3()));
+        m.put("outside", s.outside());
         m.put("meanLogLikelihood", jsonNum(s.meanLogLikelihood()));
         m.put("meanRelativeError", jsonNum(s.meanRelativeError()));
         m.put("meanCosine", jsonNum(s.meanCosine()));
+        m.put("meanAbsoluteError", jsonNum(s.meanAbsoluteError()));
         m.put("samplingNfe", s.samplingNfe());
         m.put("guidanceNfe", s.guidanceNfe());
         m.put("guidanceVjps", s.guidanceVjps());
         m.put("samplingMs", s.samplingMs());
         m.put("guidanceMs", s.guidanceMs());
         m.put("metricsMs", s.metricsMs());
+        m.put("timedRuns", s.timedRuns());
         m.put("peakRetainedBytes", s.peakRetainedBytes());
         return m;
     }
 
-    /** JSON has no NaN: unmeasured values are null. */
+    /** JSON has no NaN: unmeasured values are null (CellRunner fails a cell whose values overflowed). */
     private static Object jsonNum(double v) {
         return Double.isFinite(v) ? v : null;
     }

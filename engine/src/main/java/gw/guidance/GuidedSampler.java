@@ -10,16 +10,17 @@ import gw.tensor.Batch;
 /**
  * Guided sampling on a grid (MATH eqs. (3.6)-(3.7)): x_{i+1} = Step(x_i, t_i -> t_{i+1}) - s_i g(x_i), where g is the
  * scheme's gradient at (x_i, t_i) and s_i the guidance scale, zero outside the window [tStart, tEnd]. With DPS
- * normalisation each particle's scale is s / sqrt(2 L(xhat1(x_i, t_i))). The model evaluation at (x_i, t_i) is
+ * normalisation each particle's scale is s / sqrt(2 L(xhat1(x_i, t_i))). Per unit time, s_i is s times the step
+ * h = t_{i+1} - t_i, so that the guidance strength does not depend on N. The model evaluation at (x_i, t_i) is
  * shared by the step and the scheme.
  */
 public final class GuidedSampler {
 
     /** What to sample with; scheme null means unguided. */
     public record Settings(Step solver, double[] grid, GradientScheme scheme, double scale, boolean dpsNormalize,
-                           double tStart, double tEnd) {
+                           double tStart, double tEnd, boolean perUnitTime) {
         public Settings(Step solver, double[] grid, GradientScheme scheme, double scale) {
-            this(solver, grid, scheme, scale, false, 0.0, 1.0);
+            this(solver, grid, scheme, scale, false, 0.0, 1.0, false);
         }
 
         boolean guidedAt(double t) {
@@ -56,7 +57,7 @@ public final class GuidedSampler {
             // x_{i+1} = Step(x_i) - s_i g_i (MATH eq. (3.6))
             Batch next = s.solver().forward(f, x, t, grid[i + 1], first).output();
             if (g != null) {
-                next.subtractRowScaled(scales(s, loss, first, x.rows()), g.gradient());
+                next.subtractRowScaled(scales(s, loss, first, x.rows(), grid[i + 1] - t), g.gradient());
             }
             if (listener != null) {
                 listener.onStep(i, t, x, g);
@@ -66,16 +67,17 @@ public final class GuidedSampler {
         return x;
     }
 
-    /** s_i per particle: s, or with DPS normalisation s / sqrt(2 L(xhat1)) (MATH eq. (3.7)). */
-    private static double[] scales(Settings s, Objective loss, Prediction first, int rows) {
+    /** s_i per particle: s (per unit time s h), or with DPS normalisation that over sqrt(2 L(xhat1)) (MATH eq. (3.7)). */
+    private static double[] scales(Settings s, Objective loss, Prediction first, int rows, double h) {
         double[] out = new double[rows];
+        double scale = s.perUnitTime() ? s.scale() * h : s.scale();
         if (!s.dpsNormalize()) {
-            java.util.Arrays.fill(out, s.scale());
+            java.util.Arrays.fill(out, scale);
             return out;
         }
         double[] l = loss.loss(first.xhat1());
         for (int i = 0; i < rows; i++) {
-            out[i] = s.scale() / Math.sqrt(Math.max(2 * l[i], 1e-24));
+            out[i] = scale / Math.sqrt(Math.max(2 * l[i], 1e-24));
         }
         return out;
     }

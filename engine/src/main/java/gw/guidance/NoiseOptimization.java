@@ -24,7 +24,7 @@ import java.util.Locale;
  * MAP objective for a loss that is a negative log-likelihood, and priorWeight = 0 drops the prior.
  * grad J = (dPhi/dx0)^T grad L(x1) + priorWeight x0, by backpropagation through the whole solve with a
  * {@link Backprop} strategy (the exact gradient of the discrete J), or, with {@code adjoint}, by the continuous
- * adjoint ({@link ContinuousAdjoint}: the sampling solver forward, RK4 backward, N equal steps from grid[0] to 1;
+ * adjoint ({@link ContinuousAdjoint}: the sampling solver forward, the adjoint solver (RK4 unless set) backward, N equal steps from grid[0] to 1;
  * it approximates the gradient of the continuous J, so line searches see a slightly inconsistent slope).
  * Optimizers: "adam" (betas 0.9/0.999, eps 1e-8, step learningRate) and "lbfgs" (history 10, per-row
  * backtracking Armijo search starting from step 1; learningRate scales the first, gradient-descent step;
@@ -35,7 +35,7 @@ public final class NoiseOptimization {
 
     /** What to optimise with; see the class comment. */
     public record Settings(Step solver, double[] grid, int iterations, double learningRate, double priorWeight,
-                           String optimizer, Backprop backprop, boolean adjoint) {
+                           String optimizer, Backprop backprop, ButcherTableau adjointTableau) {
         public Settings {
             if (grid.length < 2) {
                 throw new IllegalArgumentException("the sampling grid needs at least 2 times");
@@ -59,15 +59,26 @@ public final class NoiseOptimization {
         /** Full-storage backpropagation through the sampling solve. */
         public Settings(Step solver, double[] grid, int iterations, double learningRate, double priorWeight,
                         String optimizer) {
-            this(solver, grid, iterations, learningRate, priorWeight, optimizer, Backprop.full(), false);
+            this(solver, grid, iterations, learningRate, priorWeight, optimizer, Backprop.full(), null);
         }
 
         public Settings withBackprop(Backprop b) {
-            return new Settings(solver, grid, iterations, learningRate, priorWeight, optimizer, b, false);
+            return new Settings(solver, grid, iterations, learningRate, priorWeight, optimizer, b, null);
         }
 
+        /** Gradients by the continuous adjoint with RK4 backward. */
         public Settings withAdjoint() {
-            return new Settings(solver, grid, iterations, learningRate, priorWeight, optimizer, backprop, true);
+            return withAdjoint(ButcherTableau.RK4);
+        }
+
+        /** Gradients by the continuous adjoint with the given Runge-Kutta method backward. */
+        public Settings withAdjoint(ButcherTableau backward) {
+            return new Settings(solver, grid, iterations, learningRate, priorWeight, optimizer, backprop, backward);
+        }
+
+        /** Whether gradients come from the continuous adjoint (else backpropagation). */
+        public boolean adjoint() {
+            return adjointTableau != null;
         }
     }
 
@@ -99,7 +110,7 @@ public final class NoiseOptimization {
         Batch gradL;
         if (settings.adjoint()) {
             int n = settings.grid().length - 1;
-            GuidanceGradient g = new ContinuousAdjoint(settings.solver(), ButcherTableau.RK4, n)
+            GuidanceGradient g = new ContinuousAdjoint(settings.solver(), settings.adjointTableau(), n)
                     .gradient(f, loss, x0, settings.grid()[0], null);
             x1 = g.endpoint();
             gradL = g.gradient();

@@ -9,6 +9,7 @@ final class CellSettingsReader {
     static final int MAX_MEASURED = 4096;
     static final int MAX_ITERATIONS = 100_000;
     static final double MAX_SCALE = 1e6;
+    static final List<String> SCALE_PER = List.of("step", "unit-time");
 
     private CellSettingsReader() {
     }
@@ -23,6 +24,7 @@ final class CellSettingsReader {
         root.optional("horizon").ifPresent(f -> b.horizon(f.integer(1, Limits.MAX_HORIZON)));
         root.optional("scale").ifPresent(f -> b.scale(scale(f)));
         root.optional("dpsNormalize").ifPresent(f -> b.dpsNormalize(bool(f)));
+        root.optional("scalePer").ifPresent(f -> b.scalePerUnitTime("unit-time".equals(f.oneOf(SCALE_PER))));
         root.optional("particles").ifPresent(f -> b.particles(f.integer(1, MAX_PARTICLES)));
         root.optional("seed").ifPresent(f -> b.seed(seed(f)));
         root.optional("trajectories").ifPresent(f -> b.trajectoryParticles(f.integer(0, MAX_MEASURED)));
@@ -67,7 +69,7 @@ final class CellSettingsReader {
         long v = f.integer();
         // integer() saturates: Long.MAX_VALUE also stands for every larger number, which must not become a seed
         f.require(v >= 0 && v < Long.MAX_VALUE, "must be an integer from 0 to " + (Long.MAX_VALUE - 1) + ", got "
-                + f.node().asText());
+                + Field.shortened(f.node().asText()));
         return v;
     }
 

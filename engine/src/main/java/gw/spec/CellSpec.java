@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param scheme one of {@link #SCHEMES}
  * @param horizon lookahead steps H (scheme "lookahead")
+ * @param scalePerUnitTime the scale is per unit time: x_{i+1} = Step(x_i) - s h g with h = t_{i+1} - t_i, so N
+ *                         does not change the guidance strength (false: per step, - s g)
  * @param tStart guidance acts only for t in [tStart, tEnd]
  * @param metricParticles the first this-many particles get per-step gradient errors against the ideal
  * @param checkpoint backprop memory strategy of lookahead/end-to-end: "none", "segments" or "binomial"
@@ -20,7 +22,7 @@ public record CellSpec(
         TargetPredictor model, Objective objective,
         String path, String solver, int steps,
         String scheme, int horizon, String lookaheadSolver,
-        double scale, boolean dpsNormalize, double tStart, double tEnd,
+        double scale, boolean dpsNormalize, boolean scalePerUnitTime, double tStart, double tEnd,
         int particles, long seed,
         int metricParticles, double idealTolerance,
         String adjointSolver, String checkpoint, int checkpointParam,
@@ -48,7 +50,7 @@ public record CellSpec(
 
     /** Sensible defaults around a model and loss: ot, euler, N = 20, greedy, s = 0.5, 512 particles, seed 0. */
     public static CellSpec defaults(TargetPredictor model, Objective objective) {
-        return new CellSpec(model, objective, "ot", "euler", 20, "greedy", 1, "euler", 0.5, false, 0.0, 1.0,
+        return new CellSpec(model, objective, "ot", "euler", 20, "greedy", 1, "euler", 0.5, false, false, 0.0, 1.0,
                 512, 0L, 16, 1e-6, "rk4", "none", 0, 0, NoiseOptimizationSettings.DEFAULT);
     }
 
@@ -65,6 +67,7 @@ public record CellSpec(
         b.lookaheadSolver = lookaheadSolver;
         b.scale = scale;
         b.dpsNormalize = dpsNormalize;
+        b.scalePerUnitTime = scalePerUnitTime;
         b.tStart = tStart;
         b.tEnd = tEnd;
         b.particles = particles;
@@ -91,6 +94,7 @@ public record CellSpec(
         private String lookaheadSolver;
         private double scale;
         private boolean dpsNormalize;
+        private boolean scalePerUnitTime;
         private double tStart;
         private double tEnd;
         private int particles;
@@ -203,6 +207,11 @@ public record CellSpec(
             return this;
         }
 
+        public Builder scalePerUnitTime(boolean v) {
+            scalePerUnitTime = v;
+            return this;
+        }
+
         public Builder noiseOptimization(NoiseOptimizationSettings v) {
             noiseOptimization = v;
             return this;
@@ -210,7 +219,7 @@ public record CellSpec(
 
         public CellSpec build() {
             return new CellSpec(model, objective, path, solver, steps, scheme, horizon, lookaheadSolver, scale,
-                    dpsNormalize, tStart, tEnd, particles, seed, metricParticles, idealTolerance, adjointSolver,
+                    dpsNormalize, scalePerUnitTime, tStart, tEnd, particles, seed, metricParticles, idealTolerance, adjointSolver,
                     checkpoint, checkpointParam, trajectoryParticles, noiseOptimization);
         }
     }

@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class ExperimentJson {
     static final List<String> TOP = List.of("name", "description", "model", "objective", "path", "solver", "steps",
-            "scheme", "horizon", "lookaheadSolver", "scale", "dpsNormalize", "window", "particles", "seed", "metrics",
+            "scheme", "horizon", "lookaheadSolver", "scale", "scalePer", "dpsNormalize", "window", "particles", "seed", "metrics",
             "adjointSolver", "checkpoint", "trajectories", "noiseOptimization", "sweep");
     private static final ObjectMapper OUT = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -67,6 +67,7 @@ public final class ExperimentJson {
         m.put("horizon", c.horizon());
         m.put("lookaheadSolver", c.lookaheadSolver());
         m.put("scale", c.scale());
+        m.put("scalePer", c.scalePerUnitTime() ? "unit-time" : "step");
         m.put("dpsNormalize", c.dpsNormalize());
         m.put("window", List.of(c.tStart(), c.tEnd()));
         m.put("particles", c.particles());

@@ -191,7 +191,8 @@ public final class Field {
     /** An integer in [min, max]; integral floating-point spellings such as 20.0 are accepted. */
     public int integer(int min, int max) {
         long v = integer();
-        require(v >= min && v <= max, "must be an integer from " + min + " to " + max + ", got " + node.asText());
+        require(v >= min && v <= max, "must be an integer from " + min + " to " + max + ", got "
+                + shortened(node.asText()));
         return (int) v;
     }
 
@@ -209,7 +210,8 @@ public final class Field {
         }
         double d = node.doubleValue();
         if (!Double.isFinite(d) || d != Math.rint(d)) {
-            throw error("must be an integer, got " + (Double.isFinite(d) ? node.asText() : String.valueOf(d)));
+            throw error("must be an integer, got "
+                    + (Double.isFinite(d) ? shortened(node.asText()) : String.valueOf(d)));
         }
         return d >= 0x1p63 ? Long.MAX_VALUE : d <= -0x1p63 ? Long.MIN_VALUE : (long) d;
     }
@@ -257,7 +259,13 @@ public final class Field {
         if (n.isArray()) {
             return "an array";
         }
-        return n.asText();
+        return shortened(n.asText());
+    }
+
+    /** A number's text, cut after {@link #SHOWN_CHARS} characters: an error line names a value, it does not copy it. */
+    static String shortened(String text) {
+        return text.length() <= SHOWN_CHARS ? text
+                : text.substring(0, SHOWN_CHARS) + "... (" + text.length() + " characters)";
     }
 
     /** A string quoted and escaped onto one line, shortened when long. */
@@ -268,7 +276,9 @@ public final class Field {
             char c = s.charAt(i);
             if (c == '"' || c == '\\') {
                 b.append('\\').append(c);
-            } else if (c < 0x20 || c == 0x7f || Character.isSurrogate(c) || c == 0x2028 || c == 0x2029) {
+            } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c) || c == 0x2028
+                    || c == 0x2029) {
+                // C0 and C1 controls (U+0085 is a line break to some terminals) and the Unicode separators
                 b.append(String.format("\\u%04x", (int) c));
             } else {
                 b.append(c);

@@ -33,7 +33,7 @@ public record ProbeSpec(TargetPredictor model, AffinePath path, String solver, i
         Field indexField = root.get("index");
         long index = indexField.integer();
         indexField.require(index >= 0 && index < steps,
-                "must be an integer with 0 <= index < steps = " + steps + ", got " + indexField.node().asText());
+                "must be an integer with 0 <= index < steps = " + steps + ", got " + Field.shortened(indexField.node().asText()));
         Field objectiveField = root.get("objective");
         Objective objective = ObjectiveReader.read(objectiveField, model.dim());
         Batch points = readPoints(root.get("points"), model.dim());

@@ -15,6 +15,26 @@ public class SpecException extends RuntimeException {
         this.problem = problem;
     }
 
+    /**
+     * Why a file operation failed, in the user's words: "permission denied", "no such file", "not a directory",
+     * or the system's reason (a looping symbolic link says "Too many levels of symbolic links").
+     */
+    public static String reason(java.io.IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "not a directory";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return String.valueOf(e.getMessage()).replaceAll("[\\p{Cc}\\u2028\\u2029]+", " ");
+    }
+
     /** JSON path of the offending value; empty for the whole document. */
     public String field() {
         return field;

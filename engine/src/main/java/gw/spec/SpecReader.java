@@ -36,9 +36,9 @@ public final class SpecReader {
     public static Field read(Path file) {
         byte[] bytes;
         try {
-            if (!Files.isRegularFile(file)) {
-                throw new SpecException("", "cannot read " + file + ": "
-                        + (Files.exists(file) ? "not a regular file" : "no such file"));
+            // attributes, not Files.isRegularFile: that says "false" for a file it may not read, too
+            if (!Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).isRegularFile()) {
+                throw new SpecException("", "cannot read " + file + ": not a regular file");
             }
             long size = Files.size(file);
             if (size > Limits.MAX_SPEC_BYTES) {
@@ -47,7 +47,7 @@ public final class SpecReader {
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new SpecException("", "cannot read " + file + ": " + oneLine(String.valueOf(e.getMessage())));
+            throw new SpecException("", "cannot read " + file + ": " + oneLine(SpecException.reason(e)));
         }
         return parse(bytes, file.toString());
     }

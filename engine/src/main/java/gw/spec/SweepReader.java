@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the "sweep" object: for each sweepable setting, a list of 1 to 64 values, each checked like the setting. */
+/**
+ * Reads the "sweep" object: for each sweepable setting, a list of 1 to 64 values, each checked like the setting.
+ * The axes keep the order in which the spec names them (the last varies fastest), as EXPERIMENTS.md says.
+ */
 final class SweepReader {
     static final int MAX_VALUES = 64;
     static final int MAX_CELLS = 10_000;
@@ -17,10 +20,8 @@ final class SweepReader {
         sweep.object(ExperimentSpec.AXES);
         Map<String, List<Object>> axes = new LinkedHashMap<>();
         long cells = 1;
-        for (String axis : ExperimentSpec.AXES) {
-            if (!sweep.has(axis)) {
-                continue;
-            }
+        for (java.util.Iterator<String> names = sweep.node().fieldNames(); names.hasNext(); ) {
+            String axis = names.next();
             List<Object> values = new ArrayList<>();
             for (Field v : sweep.get(axis).array(1, MAX_VALUES)) {
                 values.add(value(axis, v));

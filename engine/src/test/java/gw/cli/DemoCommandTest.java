@@ -27,6 +27,31 @@ class DemoCommandTest {
     }
 
     @Test
+    void theClosingSentenceAgreesWithTheTable() {
+        for (String path : new String[] {"ot", "vp-linear"}) {
+            StringWriter out = new StringWriter();
+            assertEquals(0, Main.run(new String[] {"demo", "--points", "16", "--path", path}, new PrintWriter(out),
+                    new PrintWriter(new StringWriter())));
+            int worse = 0;
+            int cells = 0;
+            for (String t : new String[] {"0.05", "0.25", "0.50", "0.75", "0.95"}) {
+                double[] r = row(out.toString(), t);
+                for (int j = 1; j < r.length; j++) {
+                    cells++;
+                    // the table prints 4 decimals; the command compares the unrounded medians
+                    worse += r[j] > r[0] + 1e-4 ? 1 : 0;
+                }
+            }
+            String text = out.toString();
+            if (worse == 0) {
+                assertTrue(text.contains("Here every lookahead beats greedy"), path + ":\n" + text);
+            } else {
+                assertTrue(text.contains("of " + cells + " lookahead entries are worse than greedy"), path + ":\n" + text);
+            }
+        }
+    }
+
+    @Test
     void unknownPathIsAUsageError() {
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"demo", "--path", "cosine"}, new PrintWriter(new StringWriter()),

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunCommandTest {
     static final String STEPS_HEADER =
-            "cell,index,t,nfe,vjps,guidance_ms,rel_error_mean,rel_error_median,cosine_mean,peak_retained_bytes";
+            "cell,index,t,nfe,vjps,guidance_ms,rel_error_mean,rel_error_median,cosine_mean,abs_error_mean,zero_references,peak_retained_bytes";
 
     @TempDir
     Path dir;
@@ -82,13 +82,16 @@ class RunCommandTest {
 
     @Test
     void aSweepWritesResultsStepsAndSamples() throws IOException {
-        Path specFile = write("sweep.json", sweepSpec());
+        Path specFile = write("sweep.json", sweepSpec().put("description", "Greedy against lookahead, unguided and guided."));
         Path out = dir.resolve("out");
         Cli.Result r = Cli.run("run", specFile.toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().startsWith("run-test\n"), r.out());
-        assertEquals(1 + 1 + 4 + 2, r.out().split("\n").length, "title, header, a row per cell, two notes:\n"
-                + r.out());
+        assertTrue(r.out().startsWith("run-test\nGreedy against lookahead, unguided and guided.\n\ncell "),
+                "the description above the table: " + r.out());
+        assertEquals(1 + 2 + 1 + 4 + 4, r.out().split("\n").length,
+                "title, description and a blank line, header, a row per cell, four notes:\n" + r.out());
+        assertTrue(r.out().contains("median of 5 runs"), "says how many timed runs: " + r.out());
+        assertFalse(r.out().contains("NaN") || r.out().contains("Infinity"), r.out());
         for (String line : r.err().split("\n")) {
             assertTrue(line.matches("\\[ *\\d+%] cell \\d/4 .*"), "stderr has only progress lines: " + line);
         }
@@ -127,7 +130,7 @@ class RunCommandTest {
         for (int cell = 0; cell < 4; cell++) {
             for (int j = 0; j < 5; j++) {
                 String[] row = steps.get(1 + cell * 5 + j).split(",", -1);
-                assertEquals(10, row.length);
+                assertEquals(12, row.length);
                 assertEquals(cell, Integer.parseInt(row[0]));
                 assertEquals(j, Integer.parseInt(row[1]));
                 assertEquals(j / 5.0, Double.parseDouble(row[2]), 1e-15);

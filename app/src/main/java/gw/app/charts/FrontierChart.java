@@ -2,6 +2,7 @@ package gw.app.charts;
 
 import gw.app.export.CsvTable;
 import gw.app.run.ComputeCurves;
+import gw.app.run.ComputeSweep;
 import gw.app.run.CostPoint;
 import gw.app.state.Schemes;
 import java.awt.Color;
@@ -34,11 +35,12 @@ public final class FrontierChart extends ChartPane {
     }
 
     public static FrontierChart create() {
-        LogAxis ms = Charts.log("wall time (ms, log)");
+        LogAxis ms = Charts.log("wall time (ms, log; median of " + ComputeSweep.TIMED_RUNS + " runs)");
         NumberAxis loss = Charts.number("mean final loss");
         XYPlot plot = Charts.plot(ms, loss);
         JFreeChart chart = Charts.chart("Loss vs compute", plot, true);
-        Charts.subtitle(chart, "lower left is better; lookahead H = 1 \u2026 end-to-end; current ringed");
+        Charts.subtitle(chart, "lower left is better; lookahead H = 1 \u2026 end-to-end; N sweeps: guidance per unit time; "
+                + "current ringed");
         return new FrontierChart(chart, plot);
     }
 

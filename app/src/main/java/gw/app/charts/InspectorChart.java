@@ -122,11 +122,11 @@ public final class InspectorChart extends ChartPane {
     @Override
     protected CsvTable table() {
         CsvTable t = new CsvTable("scheme", "t", "x1", "x2", "grad1", "grad2", "endpoint1", "endpoint2",
-                "rel_error", "cosine", "nfe", "vjps", "ms");
+                "rel_error", "cosine", "abs_error", "nfe", "vjps", "ms");
         if (last != null) {
             for (Inspector.View v : last.views().values()) {
                 t.add(v.scheme(), last.t(), last.x()[0], last.x()[1], v.gradient()[0], v.gradient()[1],
-                        v.endpoint()[0], v.endpoint()[1], v.relativeError(), v.cosine(), v.nfe(), v.vjps(), v.ms());
+                        v.endpoint()[0], v.endpoint()[1], v.relativeError(), v.cosine(), v.absoluteError(), v.nfe(), v.vjps(), v.ms());
             }
         }
         return t;

@@ -163,6 +163,8 @@ public final class SamplePanel extends ChartPane {
             }
             CellSummary sum = result.summary();
             tokens = new java.util.ArrayList<>(List.of(String.format(Locale.ROOT, "loss %.3g", sum.meanLoss()),
+                    // the median beside the mean: one particle thrown far off rules the mean
+                    String.format(Locale.ROOT, "median %.3g", sum.medianLoss()),
                     String.format(Locale.ROOT, "log p %.2f", sum.meanLogLikelihood()),
                     String.format(Locale.ROOT, "%.0f ms", sum.samplingMs() + sum.guidanceMs()),
                     String.format(Locale.ROOT, "%,d NFE", sum.totalNfe()),

@@ -43,7 +43,7 @@ public final class StepsCostChart extends ChartPane {
     public static StepsCostChart create() {
         NumberAxis n = Charts.number("sampling steps N");
         n.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        LogAxis ms = Charts.log("wall time (ms)");
+        LogAxis ms = Charts.log("wall time (ms, median of " + gw.app.run.ComputeSweep.TIMED_RUNS + " runs)");
         LogAxis nfe = Charts.log("NFE");
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(n);
         plot.setGap(8);

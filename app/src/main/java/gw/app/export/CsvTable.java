@@ -39,7 +39,7 @@ public final class CsvTable {
         }
         if (c instanceof Double d) {
             return Double.isFinite(d) ? String.format(Locale.ROOT, "%.10g", d).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2")
-                    .replaceAll("\\.(e|$)", "$1") : (d.isNaN() ? "NaN" : d > 0 ? "Inf" : "-Inf");
+                    .replaceAll("\\.(e|$)", "$1") : (d.isNaN() ? "" : d > 0 ? "Inf" : "-Inf"); // "": not measured
         }
         return c.toString();
     }

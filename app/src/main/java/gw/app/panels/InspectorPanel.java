@@ -166,8 +166,11 @@ public final class InspectorPanel extends BorderPane {
             Rectangle swatch = new Rectangle(10, 10, SchemeStyle.fx(v.scheme()));
             Label name = new Label(v.scheme(), swatch);
             table.add(name, 0, row);
-            table.add(new Label(String.format(Locale.ROOT, "%.2e", v.relativeError())), 1, row);
-            table.add(new Label(String.format(Locale.ROOT, "%.4f", v.cosine())), 2, row);
+            // where the ideal is zero to rounding there is no ratio or direction: show |g - g*| instead
+            boolean zero = Double.isNaN(v.relativeError());
+            table.add(new Label(zero ? String.format(Locale.ROOT, "abs %.2e", v.absoluteError())
+                    : String.format(Locale.ROOT, "%.2e", v.relativeError())), 1, row);
+            table.add(new Label(zero ? "-" : String.format(Locale.ROOT, "%.4f", v.cosine())), 2, row);
             table.add(new Label(Long.toString(v.nfe())), 3, row);
             table.add(new Label(Long.toString(v.vjps())), 4, row);
             row++;

@@ -13,6 +13,8 @@ import java.util.TreeSet;
 public final class ComputeSweep {
     private static final int[] HORIZONS = {1, 2, 3, 4, 5, 6, 8, 10, 13, 16, 20, 25, 32, 40, 50, 64, 80, 100, 128, 160};
     private static final int[] STEPS = {5, 10, 20, 40, 80};
+    /** Timed runs per cell, after a warm-up run: the plotted ms is their median. */
+    public static final int TIMED_RUNS = 3;
 
     private ComputeSweep() {
     }
@@ -47,7 +49,7 @@ public final class ComputeSweep {
             hCells.add(cheap(s.withHorizon(h).cellSpec("lookahead")));
         }
         List<CostPoint> byHorizon = new ArrayList<>();
-        List<SchemeOutcome> hOut = runner.runAll(hCells, i -> "lookahead");
+        List<SchemeOutcome> hOut = runner.runAll(hCells, i -> "lookahead", TIMED_RUNS);
         for (int i = 0; i < hs.size(); i++) {
             byHorizon.add(point(hOut.get(i), hs.get(i), s.steps()));
         }
@@ -57,11 +59,12 @@ public final class ComputeSweep {
         List<String> names = new ArrayList<>();
         for (String scheme : schemes) {
             for (int n : ns) {
-                nCells.add(cheap(s.withSteps(n).withHorizon(Math.min(s.effectiveHorizon(), n)).cellSpec(scheme)));
+                nCells.add(perUnitTime(cheap(s.withSteps(n).withHorizon(Math.min(s.effectiveHorizon(), n))
+                        .cellSpec(scheme)), s.steps()));
                 names.add(scheme);
             }
         }
-        List<SchemeOutcome> nOut = runner.runAll(nCells, names::get);
+        List<SchemeOutcome> nOut = runner.runAll(nCells, names::get, TIMED_RUNS);
         Map<String, List<CostPoint>> bySteps = new LinkedHashMap<>();
         for (int i = 0; i < nOut.size(); i++) {
             int n = ns.get(i % ns.size());
@@ -69,6 +72,14 @@ public final class ComputeSweep {
                     .add(point(nOut.get(i), Math.min(s.effectiveHorizon(), n), n));
         }
         return new ComputeCurves(s, byHorizon, bySteps);
+    }
+
+    /**
+     * The N-sweep holds the guidance strength fixed: a per-step scale s pushes N times, so it is applied per unit
+     * time as s times the current N (x_{i+1} = Step - s N h g), which is the current setting at the current N.
+     */
+    static CellSpec perUnitTime(CellSpec c, int currentSteps) {
+        return c.toBuilder().scale(c.scale() * currentSteps).scalePerUnitTime(true).build();
     }
 
     /** No per-step ideal and no trajectories: the sweep measures the scheme's own cost and its loss. */

@@ -88,12 +88,23 @@ public final class SchemeRunner implements AutoCloseable {
 
     /** Runs cells in parallel; name(i) labels cell i's outcome. */
     public List<SchemeOutcome> runAll(List<CellSpec> cells, Function<Integer, String> name) {
-        return runAll(cells, name, o -> { }, f -> { });
+        return runAll(cells, name, o -> { }, f -> { }, 0);
+    }
+
+    /** As {@link #runAll(List, Function)}; wall times are the median of timedRuns runs after a warm-up (CellRunner). */
+    public List<SchemeOutcome> runAll(List<CellSpec> cells, Function<Integer, String> name, int timedRuns) {
+        return runAll(cells, name, o -> { }, f -> { }, timedRuns);
+    }
+
+    /** As below, each cell run once (its wall times include JIT warm-up). */
+    public List<SchemeOutcome> runAll(List<CellSpec> cells, Function<Integer, String> name,
+                                      Consumer<SchemeOutcome> each, DoubleConsumer progress) {
+        return runAll(cells, name, each, progress, 0);
     }
 
     /** Runs cells in parallel, telling {@code each} about every outcome as it ends and progress as it goes. */
     public List<SchemeOutcome> runAll(List<CellSpec> cells, Function<Integer, String> name,
-                                      Consumer<SchemeOutcome> each, DoubleConsumer progress) {
+                                      Consumer<SchemeOutcome> each, DoubleConsumer progress, int timedRuns) {
         List<Future<SchemeOutcome>> futures = new ArrayList<>();
         double[] fractions = new double[cells.size()];
         for (int i = 0; i < cells.size(); i++) {
@@ -104,7 +115,7 @@ public final class SchemeRunner implements AutoCloseable {
                         fractions[index] = f;
                         progress.accept(java.util.Arrays.stream(fractions).average().orElse(0));
                     }
-                }));
+                }, timedRuns));
                 each.accept(o);
                 return o;
             }));
