@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "gw", mixinStandardHelpOptions = true, version = "Guidance Workbench 0.1.0",
         description = "Greedy, lookahead and end-to-end guidance for flow and diffusion models.",
         subcommands = {DemoCommand.class, ProbeCommand.class, RunCommand.class, BenchCommand.class,
-                MemoryBenchCommand.class, TrainCommand.class})
+                MemoryBenchCommand.class, TrainCommand.class, NetBenchCommand.class,
+                SampleImagesCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Spec

@@ -38,14 +38,30 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the interrupted run in DIR from its checkpoint.")
     boolean resume;
 
+    @Option(names = "--export", description = "With --resume: write model.bin, card.json, spec.json and loss.csv from"
+            + " the checkpoint's EMA weights as they stand, keep the checkpoint, and do not train (ship a run that"
+            + " continues later).")
+    boolean export;
+
     @Spec
     CommandSpec command;
 
     @Override
     public Integer call() throws IOException {
         TrainSpec spec = TrainSpecReader.read(specFile);
+        if (export && !resume) {
+            throw new gw.spec.SpecException("--export", "needs --resume: it exports the checkpoint in --out");
+        }
         TrainRun.checkOut(outDir, resume);
         Trainer trainer = TrainRun.open(spec, outDir, resume);
+        if (export) {
+            TrainRun.finish(outDir, spec, trainer, trainer.elapsedSeconds(), true);
+            PrintWriter out = command.commandLine().getOut();
+            out.printf("exported step %d of %d from %s (model.bin, card.json, spec.json, loss.csv); the checkpoint"
+                    + " stays for --resume%n", trainer.step(), spec.training().steps(), outDir);
+            out.flush();
+            return 0;
+        }
         PrintWriter err = command.commandLine().getErr();
         Files.createDirectories(outDir);
         Progress progress = new Progress(err, trainer.step());

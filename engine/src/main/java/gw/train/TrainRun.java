@@ -7,7 +7,6 @@ import gw.experiment.AtomicFiles;
 import gw.experiment.ResultsWriter;
 import gw.spec.SpecException;
 import gw.model.LearnedModels;
-import gw.model.net.Mlp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +63,15 @@ public final class TrainRun {
 
     /** Writes model, card, spec and losses, then drops the checkpoint. */
     public static void finish(Path out, TrainSpec spec, Trainer trainer, double seconds) throws IOException {
+        finish(out, spec, trainer, seconds, false);
+    }
+
+    /**
+     * Writes model, card, spec and losses; keeps the checkpoint when asked (an export of a run still in progress, whose
+     * card says so), else drops it.
+     */
+    public static void finish(Path out, TrainSpec spec, Trainer trainer, double seconds, boolean keepCheckpoint)
+            throws IOException {
         ObjectNode meta = JsonNodeFactory.instance.objectNode();
         meta.set("data", dataJson(spec));
         meta.put("steps", trainer.step());
@@ -73,7 +81,9 @@ public final class TrainRun {
         AtomicFiles.writeString(out.resolve("loss.csv"), lossCsv(trainer.rows()));
         AtomicFiles.writeString(out.resolve("card.json"),
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsString(card(spec, trainer, seconds)) + "\n");
-        Files.deleteIfExists(out.resolve(CHECKPOINT));
+        if (!keepCheckpoint) {
+            Files.deleteIfExists(out.resolve(CHECKPOINT));
+        }
     }
 
     static String lossCsv(List<LossRow> rows) {
@@ -97,12 +107,11 @@ public final class TrainRun {
     }
 
     static ObjectNode card(TrainSpec spec, Trainer trainer, double seconds) {
-        Mlp.Config m = spec.model();
         ObjectNode c = JsonNodeFactory.instance.objectNode();
         c.put("format", "gw-model-card");
         c.put("engineVersion", ResultsWriter.VERSION);
-        c.set("architecture", m.toJson());
-        c.put("parameters", new Mlp(m).parameters().count());
+        c.set("architecture", spec.model().deepCopy());
+        c.put("parameters", spec.network().parameters().count());
         c.put("path", spec.path());
         c.set("data", dataJson(spec));
         TrainSpec.Settings s = spec.training();
@@ -123,6 +132,11 @@ public final class TrainRun {
             l.put("train", last.trainLoss());
             l.put("validation", last.validationLoss());
             l.put("validationVelocity", last.validationVelocityLoss());
+        }
+        c.put("complete", trainer.step() >= s.steps());
+        if (trainer.step() < s.steps()) {
+            c.put("status", "exported from the checkpoint at step " + trainer.step() + " of " + s.steps()
+                    + "; training continues with: train spec.json --out DIR --resume");
         }
         c.put("wallSeconds", Math.round(seconds * 10) / 10.0);
         c.put("stepsPerSecond", Math.round(trainer.step() / Math.max(seconds, 1e-9) * 10) / 10.0);

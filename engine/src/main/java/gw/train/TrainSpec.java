@@ -1,13 +1,21 @@
 package gw.train;
 
 import gw.data.DataSpec;
-import gw.model.net.Mlp;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gw.model.net.Network;
+import gw.model.net.Networks;
 
 /**
- * A training run (docs/TRAINING.md): data, the path to train on, the network, and the optimisation settings.
+ * A training run (docs/TRAINING.md): data, the path to train on, the network (its architecture JSON: an MLP for points, a U-Net
+ * for images), and the optimisation settings.
  * {@code source} is the spec text, echoed into the output and hashed so a checkpoint resumes only its own spec.
  */
-public record TrainSpec(DataSpec data, String path, Mlp.Config model, Settings training, String source) {
+public record TrainSpec(DataSpec data, String path, ObjectNode model, Settings training, String source) {
+
+    /** A fresh (uninitialised) network of the spec's architecture ({@link Networks#fromArchitecture}). */
+    public Network network() {
+        return Networks.fromArchitecture(model);
+    }
 
     /**
      * Adam with linear warm-up to {@code learningRate} over {@code warmup} steps then cosine decay to 0 at

@@ -3,7 +3,9 @@ package gw.train;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import gw.data.DataSpec;
+import gw.data.FashionMnist;
 import gw.data.Procedural;
 import gw.spec.SpecException;
 import gw.model.GaussianMixture;
@@ -50,7 +52,7 @@ public final class TrainSpecReader {
             throw new SpecException("path", "unknown path '" + path + "'; allowed: " + String.join(", ", Paths.NAMES));
         }
         DataSpec data = data(top.get("data"), base);
-        Mlp.Config model = model(top.get("model"), data);
+        ObjectNode model = model(top.get("model"), data);
         TrainSpec.Settings settings = settings(top.get("training"), data);
         return new TrainSpec(data, path, model, settings, text);
     }
@@ -62,6 +64,14 @@ public final class TrainSpecReader {
             throw new SpecException("data.kind", "unknown data set '" + kind + "'; allowed: " + String.join(", ", DataSpec.KINDS));
         }
         long seed = f.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
+        if (kind.equals(DataSpec.FASHION_MNIST)) {
+            if (!FashionMnist.available(FashionMnist.Split.TRAIN)) {
+                throw new SpecException("data.kind", "Fashion-MNIST is not installed under " + FashionMnist.directory()
+                        + ": install the Debian package " + FashionMnist.PACKAGE);
+            }
+            int images = (int) f.integer("samples", FashionMnist.Split.TRAIN.size(), 2, FashionMnist.Split.TRAIN.size());
+            return new DataSpec(kind, images, seed, null, null);
+        }
         if (kind.equals("csv") || kind.equals("npy")) {
             Path file = base.resolve(f.text("file", null));
             DataSpec d = new DataSpec(kind, 0, seed, null, file);
@@ -93,11 +103,21 @@ public final class TrainSpecReader {
         return d;
     }
 
-    private static Mlp.Config model(JsonNode node, DataSpec data) {
+    private static ObjectNode model(JsonNode node, DataSpec data) {
+        String kind = node != null && node.has("kind") ? node.get("kind").asText() : "mlp";
+        boolean images = data.kind().equals(DataSpec.FASHION_MNIST);
+        if (kind.equals("unet")) {
+            if (!images) {
+                throw new SpecException("model.kind", "a unet needs image data (data.kind fashion-mnist)");
+            }
+            return ImageSpecs.unet(node);
+        }
+        if (images) {
+            throw new SpecException("model.kind", "image data needs model.kind unet, got '" + kind + "'");
+        }
         JsonFields f = new JsonFields(node, "model", Set.of("kind", "width", "depth", "frequencies", "maxFrequency", "dtype"));
-        String kind = f.text("kind", "mlp");
         if (!kind.equals("mlp")) {
-            throw new SpecException("model.kind", "unknown network '" + kind + "'; allowed: mlp");
+            throw new SpecException("model.kind", "unknown network '" + kind + "'; allowed: mlp, unet");
         }
         int width = (int) f.integer("width", 128, 1, Mlp.Config.MAX_WIDTH);
         int depth = (int) f.integer("depth", 3, 1, Mlp.Config.MAX_DEPTH);
@@ -111,10 +131,13 @@ public final class TrainSpecReader {
         if (dim > Mlp.Config.MAX_DIM) {
             throw new SpecException("data", "points have dimension " + dim + "; at most " + Mlp.Config.MAX_DIM);
         }
-        return new Mlp.Config(dim, width, depth, freqs, maxFreq, Networks.dtype(dtype));
+        return new Mlp.Config(dim, width, depth, freqs, maxFreq, Networks.dtype(dtype)).toJson();
     }
 
     private static int dataDim(DataSpec d) {
+        if (d.kind().equals(DataSpec.FASHION_MNIST)) {
+            return FashionMnist.PIXELS;
+        }
         if (d.mixture() != null) {
             return d.mixture().dim();
         }

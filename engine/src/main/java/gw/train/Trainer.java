@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gw.model.net.Mlp;
+import gw.model.net.Network;
 import gw.model.net.NetworkFile;
 import gw.model.net.Parameters;
 import gw.model.net.Tape;
@@ -31,7 +31,7 @@ public final class Trainer {
     private final TrainSpec spec;
     private final TrainSpec.Settings s;
     private final AffinePath path;
-    private final Mlp net;
+    private final Network net;
     private final INDArray ema;
     private final AdamOptimizer adam;
     private final Batch train;
@@ -56,10 +56,10 @@ public final class Trainer {
         this.spec = spec;
         this.s = spec.training();
         this.path = Paths.byName(spec.path());
-        this.net = new Mlp(spec.model());
+        this.net = spec.network();
         net.parameters().initialise(s.seed());
         this.ema = net.parameters().values().dup();
-        DataType dt = spec.model().dtype();
+        DataType dt = net.parameters().dtype();
         this.adam = new AdamOptimizer(Nd4j.zeros(dt, ema.length()), Nd4j.zeros(dt, ema.length()));
         Batch[] split = split(spec.data().load(), s.validation(), s.seed());
         this.train = split[0];
@@ -178,8 +178,8 @@ public final class Trainer {
     }
 
     /** A network holding the EMA weights (what is shipped and validated). */
-    public Mlp emaNetwork() {
-        Mlp copy = new Mlp(spec.model());
+    public Network emaNetwork() {
+        Network copy = spec.network();
         copy.parameters().values().assign(ema);
         return copy;
     }

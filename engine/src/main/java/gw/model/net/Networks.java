@@ -15,7 +15,31 @@ public final class Networks {
                     intField(a, "frequencies"), a.path("maxFrequency").asDouble(Double.NaN),
                     dtype(a.path("dtype").asText(""))));
         }
-        throw new IllegalArgumentException("unknown network kind '" + kind + "'; known: mlp");
+        if (kind.equals("unet")) {
+            return new UNet(new UNet.Config(intField(a, "side"), intArray(a, "channels"), intField(a, "groups"),
+                    intField(a, "frequencies"), a.path("maxFrequency").asDouble(Double.NaN), intField(a, "timeDim"),
+                    dtype(a.path("dtype").asText(""))));
+        }
+        if (kind.equals("cnn-classifier")) {
+            return new ImageClassifier(new ImageClassifier.Config(intField(a, "side"), intArray(a, "channels"),
+                    intField(a, "groups"), intField(a, "classes"), dtype(a.path("dtype").asText(""))));
+        }
+        throw new IllegalArgumentException("unknown network kind '" + kind + "'; known: mlp, unet, cnn-classifier");
+    }
+
+    private static int[] intArray(JsonNode a, String name) {
+        JsonNode n = a.get(name);
+        if (n == null || !n.isArray() || n.isEmpty()) {
+            throw new IllegalArgumentException("architecture field '" + name + "' must be a non-empty integer array");
+        }
+        int[] v = new int[n.size()];
+        for (int i = 0; i < v.length; i++) {
+            if (!n.get(i).isIntegralNumber() || !n.get(i).canConvertToInt()) {
+                throw new IllegalArgumentException("architecture field '" + name + "' must hold integers");
+            }
+            v[i] = n.get(i).intValue();
+        }
+        return v;
     }
 
     private static int intField(JsonNode a, String name) {
