@@ -1,6 +1,7 @@
 package gw.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gw.spec.ExperimentJson;
@@ -164,5 +165,20 @@ class PresetClaimsTest {
             best = r.loss()[i] > r.loss()[best] ? i : best;
         }
         return best;
+    }
+
+    @Test
+    void learnedMoonsGuidesTheNetworkAndAHorizonSpendsMoreCalls() throws Exception {
+        // cells: greedy, lookahead (H = 4 Heun), end-to-end on the shipped moons MLP
+        List<CellResult> c = run("learned-moons-horizon");
+        assertEquals(List.of("greedy", "lookahead", "end-to-end"), c.stream().map(r -> r.spec().scheme()).toList());
+        for (CellResult r : c) {
+            assertNull(r.logLikelihood(), "no closed-form density, so no log-likelihood");
+        }
+        double[] nfe = each(c, s -> s.samplingNfe() + s.guidanceNfe());
+        assertTrue(nfe[0] < nfe[1] && nfe[1] < nfe[2], "model calls rise greedy < H = 4 < end-to-end: "
+                + java.util.Arrays.toString(nfe));
+        assertTrue(c.get(1).summary().medianLoss() < c.get(0).summary().medianLoss(),
+                "the lookahead's median loss is below greedy's");
     }
 }
