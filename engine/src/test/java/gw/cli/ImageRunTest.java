@@ -86,7 +86,7 @@ class ImageRunTest {
         for (JsonNode run : runs) {
             int k = run.get("run").asInt() / 2 % 3;
             ReconstructionRequest q = new ReconstructionRequest(run.get("image").asInt(), run.get("task").asText(),
-                    0.05, 0, schemes.get(k), 2, 0.003, "euler", true, 12, null);
+                    0.05, 0, schemes.get(k), 2, 0.01, "euler", true, 12, null);
             assertEquals(ImageCosts.vjps(q), run.get("vjps").asLong(), run.toString());
             if (ImageCosts.exact(q)) {
                 assertEquals(ImageCosts.nfe(q), run.get("nfe").asLong(), run.toString());
