@@ -72,6 +72,11 @@ public final class LearnedModel implements TargetPredictor {
     }
 
     @Override
+    public int idealMaxSteps() {
+        return NetworkPredictor.IDEAL_MAX_STEPS;
+    }
+
+    @Override
     public Optional<String> requiredPath() {
         return Optional.of(card.path());
     }
