@@ -55,16 +55,16 @@ class LearnedModelCommandsTest {
     @Test
     void probeLookaheadIsTheFiniteDifferenceGradientThroughTheNetworksSolve() throws IOException {
         Path model = tiny();
-        ObjectNode s = Cli.validSpec(); // heun, two points; here at t = 10/20 with horizons 1 and 3
+        // heun, two points, t = 19/20 (a short flow: the ideal converges in a few doublings), horizons 1 and 3
+        ObjectNode s = Cli.validSpec();
         s.putObject("model").put("kind", "mlp").put("file", model.toString());
-        s.put("index", 10);
         s.putArray("horizons").add(1).add(3);
         ((ObjectNode) s.get("objective")).putArray("target").add(TARGET[0]).add(TARGET[1]);
         Cli.Result r = Cli.probe(dir, s);
         assertEquals(0, r.code(), r.err());
         JsonNode report = r.json();
         double t = report.get("t").asDouble();
-        assertEquals(0.5, t, 1e-12);
+        assertEquals(0.95, t, 1e-12);
         assertTrue(report.get("idealSolve").get("converged").asBoolean(), report.get("idealSolve").toString());
         assertEquals(1e-3, report.get("idealSolve").get("tolerance").asDouble(), 0.0, "a network's tolerance");
         TargetPredictor net = LearnedModels.load(model);
