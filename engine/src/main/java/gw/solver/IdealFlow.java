@@ -175,11 +175,21 @@ public final class IdealFlow {
      */
     static double[] timeGrid(AffinePath path, double tStart, double kappaMax, int n) {
         double top = Math.log(kappaMax);
-        double bottom = top - 8;
-        for (int k = 0; k < 30; k++) { // kappaMin = h^4, h = (top - ln kappaMin) / (n - 1): a fixed point
-            double h = (top - bottom) / (n - 1);
-            bottom = Math.min(top - 1, 4 * Math.log(h));
+        // ln kappaMin = b solves b = 4 ln((top - b) / (n - 1)) (kappaMin = h^4): b - 4 ln(...) increases in b, so
+        // bisection finds the one root (a plain fixed-point iteration oscillates when top is small); at most top - 1
+        double lo = top - 400;
+        double hi = top - 1;
+        if (hi - 4 * Math.log((top - hi) / (n - 1)) > 0) {
+            for (int k = 0; k < 100; k++) {
+                double mid = 0.5 * (lo + hi);
+                if (mid - 4 * Math.log((top - mid) / (n - 1)) > 0) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
         }
+        double bottom = hi;
         double[] t = new double[n + 1];
         t[0] = tStart;
         for (int i = 1; i < n; i++) {
