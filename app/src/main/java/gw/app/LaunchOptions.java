@@ -6,13 +6,14 @@ import java.util.List;
 /**
  * The window's launch options, for scripts and checks (people need none): {@code --screenshot PATH} saves the
  * window as PNG once the first run is drawn and exits; {@code --tab NAME} opens that tab (error, compute,
- * inspector, about; a number 0-3 still works); {@code --scenario N} opens the N-th scenario of the chooser;
+ * inspector, about; a number 0-3 still works); {@code --scenario N} opens the N-th scenario of the chooser,
+ * {@code --scenario TEXT} the first whose name contains TEXT (any case; e.g. {@code "learned: moons"});
  * {@code --trajectories} draws trajectories; {@code --step K} shows time step K, {@code --predictions} with
  * the x̂1 predictions, {@code --arrows} with guidance arrows, {@code --particle I} highlights particle I; {@code --lecture} starts in
  * lecture-hall mode; {@code --size WxH} sets the window size; {@code --bench} measures change-to-redraw latency
  * and exits.
  */
-public record LaunchOptions(Path screenshot, String tab, int scenario, boolean trajectories, int step,
+public record LaunchOptions(Path screenshot, String tab, int scenario, String scenarioName, boolean trajectories, int step,
                             boolean predictions, boolean arrows, int particle, boolean lecture, double width, double height,
                             boolean bench) {
 
@@ -29,11 +30,24 @@ public record LaunchOptions(Path screenshot, String tab, int scenario, boolean t
         String step = value(args, "--step");
         String scenario = value(args, "--scenario");
         return new LaunchOptions(shot == null ? null : Path.of(shot), value(args, "--tab"),
-                scenario == null ? 0 : Integer.parseInt(scenario), args.contains("--trajectories"),
+                scenario == null || !scenario.matches("\\d+") ? 0 : Integer.parseInt(scenario),
+                scenario == null || scenario.matches("\\d+") ? null : scenario, args.contains("--trajectories"),
                 step == null ? -1 : Integer.parseInt(step), args.contains("--predictions"), args.contains("--arrows"),
                 value(args, "--particle") == null ? -1 : Integer.parseInt(value(args, "--particle")),
                 args.contains("--lecture"), w, h,
                 args.contains("--bench"));
+    }
+
+    /** The index of the first scenario whose name contains {@code text} (any case); 0, with a warning, if none. */
+    static int find(List<?> scenarios, String text) {
+        String t = text.toLowerCase(java.util.Locale.ROOT);
+        for (int i = 0; i < scenarios.size(); i++) {
+            if (scenarios.get(i).toString().toLowerCase(java.util.Locale.ROOT).contains(t)) {
+                return i;
+            }
+        }
+        System.err.println("[options] no scenario named like '" + text + "'; opening the first");
+        return 0;
     }
 
     private static String value(List<String> args, String name) {

@@ -13,10 +13,11 @@ public final class Launcher {
     public static void main(String[] args) {
         // charts and exports draw into off-screen images; the AWT window toolkit is never needed
         System.setProperty("java.awt.headless", "true");
-        // ND4J's backend starts here, on one thread, before any other thread can touch it: started by the warm-up
-        // thread (a learned preset loads its network) while the FX thread started up, it hung at start-up in one of
-        // two launches of the installed app (stuck after "optimization level", no other log line, no CPU)
-        org.nd4j.linalg.factory.Nd4j.zeros(1);
+        // ND4J's backend starts on a thread of its own when a network is first needed, after the first frame
+        // (Nd4jStart says why it must never start beside the toolkit's start): learned models are listed from
+        // their cards and load their network on first use, through this gate
+        Nd4jStart.hold();
+        gw.model.LearnedModels.deferLoading(Nd4jStart::await);
         if (!"false".equals(System.getProperty("gw.app.warmup"))) {
             Warmup.start();
         }

@@ -157,6 +157,12 @@ public final class Workbench {
         samples.setDataListener(this::editData);
         samples.setParticleListener(p -> model.particleProperty().set(p));
         model.setHooks(this::afterSamples, this::afterErrors);
+        // the panels said "Loading the network..." until the learned model loaded; now they say "Sampling..."
+        model.setOnModelLoaded(() -> {
+            if (model.resultProperty().get() == null && controls.scenario() != null) {
+                samples.show(model.settingsProperty().get(), bounds(), null);
+            }
+        });
         model.resultProperty().addListener((o, a, r) -> {
             if (r != null) {
                 scrubber.setSteps(r.settings().steps());

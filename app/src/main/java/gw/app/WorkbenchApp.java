@@ -63,16 +63,20 @@ public final class WorkbenchApp extends Application {
     }
 
     private void build(Stage stage, Scene scene, LaunchOptions opts) {
-        int which = opts.scenario();
-        // the presets are read on the warm-up thread while the toolkit starts; wait for them only if one is asked for
+        // the presets (and the learned models, listed from their cards) are read on the warm-up thread while the
+        // toolkit starts; wait for them only if one is asked for
         List<Scenario> builtIn = Scenarios.all();
         CompletableFuture<List<Scenario>> presets = Warmup.presets();
         List<Scenario> scenarios = new ArrayList<>(builtIn);
-        boolean presetsIn = which >= builtIn.size() || presets.isDone();
+        int which = opts.scenarioName() == null ? opts.scenario() : -1;
+        boolean presetsIn = which >= builtIn.size() || which < 0 || presets.isDone();
         if (presetsIn) {
             scenarios.addAll(presets.join());
         }
         trace(presetsIn ? "scenarios and presets" : "scenarios (presets still loading)");
+        if (which < 0) {
+            which = LaunchOptions.find(scenarios, opts.scenarioName());
+        }
         bench = new Workbench(scenarios);
         trace("workbench built");
         ExportActions dialogs = new ExportActions(stage, m -> bench.model().say(m));
@@ -92,6 +96,8 @@ public final class WorkbenchApp extends Application {
             if (firstRun[0]) {
                 firstRun[0] = false;
                 trace("first results drawn");
+                // ready for a learned scenario chosen later, now that the first run no longer needs the cores
+                Nd4jStart.begin();
             }
         });
         if (opts.tab() != null) {
@@ -124,6 +130,7 @@ public final class WorkbenchApp extends Application {
                         ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                                 .getProcessCpuTime() / 1e6));
             }
+            Nd4jStart.allow(); // the toolkit has started: a learned scenario's run may start ND4J now
             bench.holdRuns(false);
             trace("first run started");
             if (!presetsIn) {
@@ -179,7 +186,7 @@ public final class WorkbenchApp extends Application {
         fallback.play();
     }
 
-    private static void trace(String what) {
+    static void trace(String what) {
         if (Boolean.getBoolean("gw.app.trace")) {
             System.out.printf(Locale.ROOT, "[trace] %5d ms %s%n", System.currentTimeMillis()
                     - ManagementFactory.getRuntimeMXBean().getStartTime(), what);

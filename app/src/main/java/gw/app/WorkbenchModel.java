@@ -114,8 +114,26 @@ public final class WorkbenchModel {
         failure.set(null);
         runService.setSettings(s);
         runService.restart();
-        busy("Sampling " + s.schemes().size() + " scheme(s) \u00b7 " + s.particles() + " particles \u00b7 N = "
-                + s.steps());
+        if (RunService.needsLoading(s)) {
+            busy("Loading the network " + ((gw.model.LearnedModel) s.model()).card().name() + " (first use)\u2026");
+        } else {
+            busy(sampling(s));
+        }
+    }
+
+    private static String sampling(Settings s) {
+        return "Sampling " + s.schemes().size() + " scheme(s) \u00b7 " + s.particles() + " particles \u00b7 N = "
+                + s.steps();
+    }
+
+    /** Runs (on the FX thread) once a run's learned model has loaded and its sampling starts. */
+    public void setOnModelLoaded(Runnable r) {
+        runService.setOnModelLoaded(s -> {
+            if (s.equals(runService.getSettings())) {
+                busy(sampling(s));
+                r.run();
+            }
+        });
     }
 
     /** Runs the current settings again (after Cancel, or to time a run). */

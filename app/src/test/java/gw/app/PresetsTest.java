@@ -34,4 +34,27 @@ class PresetsTest {
             assertTrue(b[0] < sc.defaults().targetX() && sc.defaults().targetX() < b[1], sc.name());
         }
     }
+
+    /**
+     * The shipped networks are listed from their cards: seven 2-D scenarios (the 784-dimensional U-Net left out),
+     * none of whose networks is loaded, each plotted over the box of its training data.
+     */
+    @Test
+    void theShippedModelsAreListedWithoutLoadingANetwork() {
+        List<String> skipped = new ArrayList<>();
+        List<Scenario> learned = gw.app.state.LearnedScenarios.in(Path.of("..", "assets", "models"), skipped);
+        assertEquals(List.of(), skipped);
+        assertEquals(List.of("checkerboard", "circles", "eight-gaussians", "gmm3", "moons", "pinwheel", "spirals"),
+                learned.stream().map(s -> s.name().replaceAll("Learned: (.*) \\(MLP\\)", "$1")).toList());
+        for (Scenario sc : learned) {
+            gw.model.LearnedModel m = (gw.model.LearnedModel) sc.model();
+            assertFalse(m.isLoaded(), sc.name());
+            double[][] data = m.card().extent();
+            double[] b = sc.bounds();
+            for (int c = 0; c < 2; c++) {
+                assertTrue(b[2 * c] <= data[c][0] && data[c][1] <= b[2 * c + 1], sc.name() + " shows its data");
+            }
+            assertEquals(m.requiredPath().orElseThrow(), sc.defaults().path(), sc.name());
+        }
+    }
 }

@@ -3,7 +3,6 @@ package gw.cli;
 import gw.guidance.GradientScheme;
 import gw.guidance.Greedy;
 import gw.guidance.GuidanceGradient;
-import gw.guidance.IdealGradient;
 import gw.guidance.Lookahead;
 import gw.metric.Agreement;
 import gw.metric.Stats;
@@ -94,11 +93,17 @@ public final class DemoCommand implements Callable<Integer> {
         out.println(header);
         int worse = 0;
         int cells = 0;
+        java.util.List<String> notes = new java.util.ArrayList<>();
         Batch x1 = dataSamples(m, p);
         for (double t : new double[] {0.05, 0.25, 0.5, 0.75, 0.95}) {
             Batch x = pointsAt(x1, p, t);
             Dynamics f = Dynamics.inTime(m, p);
-            Batch ideal = new IdealGradient(p, 1e-8).gradient(f, loss, x, t, null).gradient();
+            gw.solver.IdealFlow flow = new gw.solver.IdealFlow(m, p, gw.solver.IdealFlow.defaultTolerance(m, 1e-8));
+            gw.solver.IdealFlow.Result solved = flow.solveOrBest(x, t, loss::gradient);
+            Batch ideal = solved.gradient();
+            if (!solved.converged()) {
+                notes.add("note: " + flow.notConverged(t, solved) + "; that row compares with the finest solve");
+            }
             StringBuilder line = new StringBuilder(String.format("%-6.2f", t));
             double greedyErr = Double.NaN;
             for (GradientScheme s : schemes.values()) {
@@ -115,6 +120,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
             out.println(line);
         }
+        notes.forEach(out::println);
         out.println();
         out.println("Greedy (posterior, DPS-like) is one model call but is badly off early; lookahead with a few");
         out.println("steps of a higher-order solver buys accuracy for compute.");

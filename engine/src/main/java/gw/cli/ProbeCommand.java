@@ -41,6 +41,13 @@ public final class ProbeCommand implements Callable<Integer> {
         }
         ProbeSpec spec = ProbeSpec.read(SpecReader.read(file));
         ProbeReport report = Probe.run(spec);
+        if (!report.idealSolve().converged()) {
+            // the output stands (its "idealSolve" says how far the ideal got); the warning says what it means
+            PrintWriter err = command.commandLine().getErr();
+            err.println("warning: " + report.idealSolve().note() + "; the ideal and the agreements with it are"
+                    + " that finest solve's");
+            err.flush();
+        }
         String json = JSON.writeValueAsString(report.toJson());
         PrintWriter out = command.commandLine().getOut();
         out.print(json);

@@ -2,7 +2,6 @@ package gw.experiment;
 
 import gw.guidance.Greedy;
 import gw.guidance.GuidanceGradient;
-import gw.guidance.IdealGradient;
 import gw.guidance.Lookahead;
 import gw.metric.Agreement;
 import gw.model.Prediction;
@@ -21,7 +20,10 @@ import java.util.List;
  * is the full H x (evaluations per step). Throws {@link NonFiniteException} if any reported number is not finite.
  */
 public final class Probe {
-    /** Relative tolerance of the continuous ideal (MATH section 5: agrees with the oracle to 1e-6). */
+    /**
+     * Relative tolerance of the continuous ideal (MATH section 5: agrees with the oracle to 1e-6); a network's is
+     * {@link gw.solver.IdealFlow#NETWORK_TOLERANCE}.
+     */
     public static final double IDEAL_TOLERANCE = 1e-9;
 
     private Probe() {
@@ -44,8 +46,13 @@ public final class Probe {
             lookahead[j] = new Lookahead(Solvers.byName(s.solver()), horizons[j]).gradient(f, loss, x, t, null);
             lookahead[j].gradient().requireFinite("the lookahead gradient (H=" + horizons[j] + ")");
         }
-        GuidanceGradient idealResult = new IdealGradient(s.path(), IDEAL_TOLERANCE).gradient(f, loss, x, t, null);
+        gw.solver.IdealFlow flow = new gw.solver.IdealFlow(s.model(), s.path(),
+                gw.solver.IdealFlow.defaultTolerance(s.model(), IDEAL_TOLERANCE));
+        gw.solver.IdealFlow.Result idealResult = flow.solveOrBest(x, t, loss::gradient);
         Batch ideal = idealResult.gradient().requireFinite("the ideal gradient");
+        ProbeReport.IdealSolve solve = new ProbeReport.IdealSolve(flow.tolerance(), idealResult.steps(),
+                idealResult.achievedTolerance(), idealResult.converged(),
+                idealResult.converged() ? null : flow.notConverged(t, idealResult));
         double[] scale = Agreement.scale(loss, idealResult.endpoint());
 
         int n = x.rows();
@@ -75,6 +82,6 @@ public final class Probe {
             results.add(new ProbeReport.PointResult(x.row(i), xhat1.row(i), xhat0.row(i), velocity.row(i),
                     greedy.row(i), ideal.row(i), List.copyOf(perPoint.get(i))));
         }
-        return new ProbeReport(t, List.copyOf(results));
+        return new ProbeReport(t, List.copyOf(results), solve);
     }
 }

@@ -6,7 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /** What a probe found: per point, the predictions at t and every guidance gradient, compared with the ideal. */
-public record ProbeReport(double t, List<PointResult> results) {
+public record ProbeReport(double t, List<PointResult> results, IdealSolve idealSolve) {
+
+    /**
+     * How the ideal was solved: the tolerance used, the RK4 steps of its finest pass, the relative change from half
+     * as many, and whether it converged (a network's solve can stop at its step cap: then {@code note} says so).
+     */
+    public record IdealSolve(double tolerance, int steps, double change, boolean converged, String note) {
+    }
 
     /** One point's predictions and gradients; {@code ideal} is the continuous end-to-end gradient g*. */
     public record PointResult(double[] point, double[] xhat1, double[] xhat0, double[] velocity, double[] greedy,
@@ -28,6 +35,11 @@ public record ProbeReport(double t, List<PointResult> results) {
         JsonNodeFactory nf = JsonNodeFactory.instance;
         ObjectNode root = nf.objectNode();
         root.put("t", t);
+        ObjectNode is = root.putObject("idealSolve");
+        is.put("tolerance", idealSolve.tolerance());
+        is.put("steps", idealSolve.steps());
+        is.put("change", idealSolve.change());
+        is.put("converged", idealSolve.converged());
         ArrayNode rs = root.putArray("results");
         for (PointResult p : results) {
             ObjectNode o = rs.addObject();

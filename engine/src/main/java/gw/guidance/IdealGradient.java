@@ -22,6 +22,14 @@ public final class IdealGradient implements GradientScheme {
         return "ideal";
     }
 
+    /**
+     * The same solve, returning the finest result at the model's step cap instead of failing (the probe reports
+     * whether it converged).
+     */
+    public IdealFlow.Result solveOrBest(Dynamics f, Objective loss, Batch x, double t) {
+        return new IdealFlow(f.model(), path, tolerance).solveOrBest(x, t, loss::gradient);
+    }
+
     @Override
     public GuidanceGradient gradient(Dynamics f, Objective loss, Batch x, double t, Prediction first) {
         long start = System.nanoTime();

@@ -17,8 +17,34 @@ import java.util.Map;
  */
 public final class LearnedModels {
     public static final String MODEL_FILE = "model.bin";
+    private static volatile Runnable beforeLoad = () -> { };
+    private static volatile boolean deferred;
 
     private LearnedModels() {
+    }
+
+    /**
+     * From now on, models named in specs open from their card and load their network on first use
+     * ({@link LearnedModel}), and every load first runs {@code gate}. The desktop app sets this at start-up: its
+     * first frame needs no network, and ND4J starts on one thread of its own (the gate waits for it). Without it
+     * (the command line), a spec's model is loaded and fully validated as the spec is read.
+     */
+    public static void deferLoading(Runnable gate) {
+        beforeLoad = gate;
+        deferred = true;
+    }
+
+    /** Whether {@link #deferLoading} is on. */
+    public static boolean deferring() {
+        return deferred;
+    }
+
+    /**
+     * A model folder (or file) listed from its card, its network loaded on first use.
+     * @throws InvalidModelFileException naming the problem found in its header: missing, truncated, foreign
+     */
+    public static LearnedModel open(Path dirOrFile) {
+        return new LearnedModel(ModelCard.read(dirOrFile), () -> beforeLoad.run());
     }
 
     /** The model file's bytes for a trained network on {@code path}; {@code meta} gains "role" and "path". */
@@ -34,6 +60,7 @@ public final class LearnedModels {
      * @throws InvalidModelFileException naming the problem: missing, truncated, foreign, corrupt, not a model
      */
     public static NetworkPredictor load(Path dirOrFile) {
+        beforeLoad.run();
         Path file = Files.isDirectory(dirOrFile) ? dirOrFile.resolve(MODEL_FILE) : dirOrFile;
         byte[] bytes;
         try {

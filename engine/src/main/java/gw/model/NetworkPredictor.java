@@ -18,6 +18,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * from the path point, so it must be used on the path it was trained for ({@link #path()}).
  */
 public final class NetworkPredictor implements TargetPredictor {
+    /**
+     * The continuous ideal's step cap for a network (docs/TRAINING.md): its time features (frequencies up to 100)
+     * make x̂1 vary fast in t, so its exact flow needs many steps, each a forward pass and a VJP at ND4J's per-op cost;
+     * 32 + 64 + 128 + 256 steps is where the refinement stops and says how far it got.
+     */
+    public static final int IDEAL_MAX_STEPS = 256;
     private final Network net;
     private final AffinePath path;
     private final String kind;
@@ -63,6 +69,11 @@ public final class NetworkPredictor implements TargetPredictor {
     /** Where it was loaded from, if it was. */
     public Optional<Path> source() {
         return Optional.ofNullable(source);
+    }
+
+    @Override
+    public int idealMaxSteps() {
+        return IDEAL_MAX_STEPS;
     }
 
     @Override

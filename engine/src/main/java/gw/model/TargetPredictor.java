@@ -43,6 +43,14 @@ public interface TargetPredictor {
         return 0x1p-53;
     }
 
+    /**
+     * The most RK4 steps the continuous ideal's refinement may take for this model (gw.solver.IdealFlow): a closed
+     * form's evaluations are cheap and smooth in time; a network's are neither ({@link NetworkPredictor}).
+     */
+    default int idealMaxSteps() {
+        return 1 << 16;
+    }
+
     /** The path the model must be used on (a learned model's training path), or empty when any path will do. */
     default Optional<String> requiredPath() {
         return Optional.empty();

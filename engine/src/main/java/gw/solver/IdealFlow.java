@@ -9,11 +9,16 @@ import java.util.function.UnaryOperator;
 /**
  * The exact flow map x_t -> x_1 and its VJP (MATH sections 1-2). For a model that accepts any (alpha, sigma) the
  * solve runs in EDM coordinates z = x/alpha, kappa = sigma/alpha, where dz/dkappa = xhat0 is smooth down to
- * kappa = 0, with RK4 on a rho = 7 grid; any other model (a learned one reads only t) runs RK4 in t on the same
- * steps, mapped to the times t_i with sigma/alpha = kappa_i. From very early times (kappa above
+ * kappa = 0, with RK4 on a rho = 7 grid; any other model (a learned one reads only t) runs RK4 in t on steps
+ * equal in ln kappa ({@link #timeGrid}), then one exponential step to t = 1. From very early times (kappa above
  * {@link #KAPPA_SWITCH}, including t = 0 where kappa is infinite) it first runs RK4 in t on equal steps.
  * The gradient is backpropagated through those RK4 steps (checkpointed in sqrt(n) segments to bound memory); the
- * step count doubles until both the endpoint and the gradient change by less than the requested relative tolerance.
+ * step count doubles until both the endpoint and the gradient change by less than the requested relative tolerance,
+ * or fails with {@link NotConvergedException} (saying the change it reached) after {@link #maxSteps} steps.
+ * <p>
+ * Networks (docs/TRAINING.md): a float32 network's tolerance is floored at {@link #ROUNDOFF_FLOOR} unit roundoffs
+ * (6e-5), its refinement stops at {@link TargetPredictor#idealMaxSteps()} (256) steps, and 1e-3
+ * ({@link #NETWORK_TOLERANCE}) is the tolerance to ask for.
  */
 public final class IdealFlow {
     /** Above this kappa (early, noise-dominated times) the t-ODE is the better-conditioned one. */
@@ -26,6 +31,8 @@ public final class IdealFlow {
      * ~1e-7 relative noise that no step count removes, so 1e-9 would never be met (float64: 1.1e-13, no change).
      */
     public static final double ROUNDOFF_FLOOR = 1e3;
+    /** The tolerance to ask for on a network's ideal (metrics.idealTolerance; probe and demo use it). */
+    public static final double NETWORK_TOLERANCE = 1e-3;
 
     private final TargetPredictor model;
     private final AffinePath path;
@@ -45,24 +52,65 @@ public final class IdealFlow {
         return cost;
     }
 
-    /** The endpoint x1 = Phi_{t->1}(x) and the gradient (dPhi/dx)^T dL, for dL = grad L evaluated at x1. */
-    public record Result(Batch endpoint, Batch gradient, int steps, double achievedTolerance) {
+    /**
+     * The endpoint x1 = Phi_{t->1}(x) and the gradient (dPhi/dx)^T dL, for dL = grad L evaluated at x1, from
+     * {@code steps} RK4 steps; {@code achievedTolerance} is the relative change from half as many steps, below the
+     * tolerance when {@code converged}.
+     */
+    public record Result(Batch endpoint, Batch gradient, int steps, double achievedTolerance, boolean converged) {
     }
 
-    /** Solves from t and pulls back gradOfLoss(x1) to x. */
+    /** The most RK4 steps the refinement tries for this model: its own cap, at most {@value #MAX_STEPS}. */
+    public static int maxSteps(TargetPredictor model) {
+        return Math.max(2 * START_STEPS, Math.min(MAX_STEPS, model.idealMaxSteps()));
+    }
+
+    /**
+     * The tolerance to ask for by default: {@code closedForm} (the probe: 1e-9) for a model with an EDM form,
+     * {@link #NETWORK_TOLERANCE} for one read only in t (a network), whose refinement could not get further.
+     */
+    public static double defaultTolerance(TargetPredictor model, double closedForm) {
+        return model.acceptsAnyPathPoint() ? closedForm : Math.max(closedForm, NETWORK_TOLERANCE);
+    }
+
+    /** The tolerance actually used: the requested one, never below the model's roundoff floor. */
+    public double tolerance() {
+        return tolerance;
+    }
+
+    /**
+     * Solves from t and pulls back gradOfLoss(x1) to x.
+     * @throws NotConvergedException saying the change reached, when the step cap comes first
+     */
     public Result solve(Batch x, double t, UnaryOperator<Batch> gradOfLoss) {
+        Result r = solveOrBest(x, t, gradOfLoss);
+        if (!r.converged()) {
+            throw new NotConvergedException(notConverged(t, r));
+        }
+        return r;
+    }
+
+    /** The same, but at the step cap it returns the finest solve, marked not converged, instead of failing. */
+    public Result solveOrBest(Batch x, double t, UnaryOperator<Batch> gradOfLoss) {
         Result prev = solveWith(x, t, gradOfLoss, START_STEPS);
-        for (int n = 2 * START_STEPS; n <= MAX_STEPS; n *= 2) {
+        int max = maxSteps(model);
+        for (int n = 2 * START_STEPS; n <= max; n *= 2) {
             Result next = solveWith(x, t, gradOfLoss, n);
             double change = Math.max(maxRelativeChange(prev.endpoint(), next.endpoint()),
                     maxRelativeChange(prev.gradient(), next.gradient()));
-            if (change < tolerance) {
-                return new Result(next.endpoint(), next.gradient(), n, change);
+            if (change < tolerance || n == max) {
+                return new Result(next.endpoint(), next.gradient(), n, change, change < tolerance);
             }
             prev = next;
         }
-        throw new NotConvergedException("the continuous ideal did not reach tolerance " + tolerance
-                + " within " + MAX_STEPS + " RK4 steps");
+        throw new IllegalStateException("unreachable");
+    }
+
+    /** The one-line report of a solve that stopped at its cap. */
+    public String notConverged(double t, Result r) {
+        return String.format(java.util.Locale.ROOT, "the continuous ideal at t = %.4g did not converge: relative "
+                + "change %.2g between %d and %d RK4 steps (the cap for this model), tolerance %.2g", t,
+                r.achievedTolerance(), r.steps() / 2, r.steps(), tolerance);
     }
 
     private Result solveWith(Batch x, double t, UnaryOperator<Batch> gradOfLoss, int n) {
@@ -106,7 +154,7 @@ public final class IdealFlow {
             early.release();
         }
         g.requireFinite("the continuous-ideal gradient");
-        return new Result(x1, g, n, Double.NaN);
+        return new Result(x1, g, n, Double.NaN, false);
     }
 
     /**
@@ -118,16 +166,36 @@ public final class IdealFlow {
     }
 
     /**
-     * The rho grid's steps as times: t_i with sigma(t_i)/alpha(t_i) = kappa_i, dense near the data as the EDM grid
-     * is (the t-ODE's velocity varies fastest there), ending exactly at t = 1.
+     * The t form's grid: t_0 = tStart (kappa = kappaMax), then n - 1 RK4 steps equal in s = ln kappa down to
+     * kappaMin, then t_n = 1 (the exponential step). In s the t-ODE reads dx/ds = (alpha-weighted) (x - xhat1), as
+     * smooth as xhat1, so equal steps in s converge at RK4's order; a grid whose last steps keep a fixed ratio in
+     * kappa (the rho grid: kappa_{n-1}/kappa_{n-2} = 2^-7 at every n) does not, for a network whose Jacobian of
+     * xhat1 stays away from the identity as t -> 1: its gradient changed by 5x and more from n = 64 to 128.
+     * kappaMin ~ h^4 shrinks with the step h, so the exponential step's error (about kappaMin) falls as fast.
      */
     static double[] timeGrid(AffinePath path, double tStart, double kappaMax, int n) {
-        double[] k = rhoGrid(kappaMax, n);
+        double top = Math.log(kappaMax);
+        // ln kappaMin = b solves b = 4 ln((top - b) / (n - 1)) (kappaMin = h^4): b - 4 ln(...) increases in b, so
+        // bisection finds the one root (a plain fixed-point iteration oscillates when top is small); at most top - 1
+        double lo = top - 400;
+        double hi = top - 1;
+        if (hi - 4 * Math.log((top - hi) / (n - 1)) > 0) {
+            for (int k = 0; k < 100; k++) {
+                double mid = 0.5 * (lo + hi);
+                if (mid - 4 * Math.log((top - mid) / (n - 1)) > 0) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+        }
+        double bottom = hi;
         double[] t = new double[n + 1];
         t[0] = tStart;
         for (int i = 1; i < n; i++) {
             // below 1, so sigma > 0 where the t form's final exponential step starts
-            t[i] = Math.min(path.timeForKappa(k[i]), Math.nextDown(1.0));
+            double s = top + (bottom - top) * i / (n - 1);
+            t[i] = Math.min(path.timeForKappa(Math.exp(s)), Math.nextDown(1.0));
         }
         t[n] = 1.0;
         return t;

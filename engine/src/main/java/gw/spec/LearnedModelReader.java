@@ -19,7 +19,9 @@ final class LearnedModelReader {
         Field file = f.get("file");
         TargetPredictor m;
         try {
-            m = LearnedModels.load(file.file());
+            // the app lists models from their cards and loads a network when it is first used; the command line
+            // loads and checks it here, before any work
+            m = LearnedModels.deferring() ? LearnedModels.open(file.file()) : LearnedModels.load(file.file());
         } catch (InvalidModelFileException e) {
             throw file.error(e.getMessage());
         }

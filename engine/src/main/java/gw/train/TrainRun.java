@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import gw.experiment.AtomicFiles;
 import gw.experiment.ResultsWriter;
 import gw.spec.SpecException;
+import gw.data.DataSpec;
 import gw.model.LearnedModels;
+import gw.model.ModelCard;
+import gw.model.NetworkPredictor;
+import gw.path.Paths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,14 +80,35 @@ public final class TrainRun {
         meta.set("data", dataJson(spec));
         meta.put("steps", trainer.step());
         meta.put("seed", spec.training().seed());
+        ObjectNode listing = listing(spec, trainer);
+        meta.setAll(listing);
         AtomicFiles.write(out.resolve(LearnedModels.MODEL_FILE), LearnedModels.encode(trainer.emaNetwork(), spec.path(), meta));
         AtomicFiles.writeString(out.resolve("spec.json"), spec.source());
         AtomicFiles.writeString(out.resolve("loss.csv"), lossCsv(trainer.rows()));
         AtomicFiles.writeString(out.resolve("card.json"),
-                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(card(spec, trainer, seconds)) + "\n");
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(card(spec, trainer, seconds).setAll(listing))
+                        + "\n");
         if (!keepCheckpoint) {
             Files.deleteIfExists(out.resolve(CHECKPOINT));
         }
+    }
+
+    /**
+     * What a chooser lists without loading the network ({@link ModelCard}): the data dimension, and for a point
+     * model the box of its training data and what one evaluation keeps for its VJP.
+     */
+    static ObjectNode listing(TrainSpec spec, Trainer trainer) {
+        var net = trainer.emaNetwork();
+        if (net.inputShape().length != 1 || DataSpec.FASHION_MNIST.equals(spec.data().kind())) {
+            ObjectNode n = JsonNodeFactory.instance.objectNode();
+            long dim = 1;
+            for (long s : net.inputShape()) {
+                dim *= s;
+            }
+            return n.put(ModelCard.DIM, dim);
+        }
+        return ModelCard.listing(new NetworkPredictor(spec.model().path("kind").asText("mlp"), net,
+                Paths.byName(spec.path())), spec.data().load());
     }
 
     static String lossCsv(List<LossRow> rows) {

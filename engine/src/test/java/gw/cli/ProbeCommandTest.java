@@ -24,7 +24,10 @@ class ProbeCommandTest {
         assertEquals("", r.err());
         assertTrue(r.out().endsWith("}\n") && r.out().indexOf('\n') == r.out().length() - 1, r.out());
         JsonNode out = r.json();
-        assertEquals(List.of("t", "results"), names(out));
+        assertEquals(List.of("t", "idealSolve", "results"), names(out));
+        assertEquals(List.of("tolerance", "steps", "change", "converged"), names(out.get("idealSolve")));
+        assertTrue(out.get("idealSolve").get("converged").asBoolean(), "the closed form's ideal converges");
+        assertEquals(1e-9, out.get("idealSolve").get("tolerance").asDouble());
         assertEquals(0.95, out.get("t").asDouble());
         assertEquals(2, out.get("results").size());
         JsonNode p = out.get("results").get(1);

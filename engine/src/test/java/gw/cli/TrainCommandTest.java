@@ -57,6 +57,17 @@ class TrainCommandTest {
         NetworkPredictor m = LearnedModels.load(out);
         assertEquals(2, m.dim());
         assertEquals("vp-cosine", m.path().name());
+        // the listing fields: a chooser lists the model and plots it without loading the network
+        assertEquals(2, card.get("dim").asInt());
+        assertEquals(m.retainedPerEvaluation(), card.get("retainedPerPoint").asDouble(), 0.0);
+        double[][] box = gw.data.DataExtent.of(gw.data.DataSpec.procedural("moons", 200, 0).load());
+        var listed = gw.model.LearnedModels.open(out);
+        assertFalse(listed.isLoaded());
+        for (int c = 0; c < 2; c++) {
+            assertEquals(box[c][0], card.get("extent").get(c).get(0).asDouble(), 0.0, "the training data's box");
+            assertEquals(box[c][1], listed.extent()[c][1], 0.0);
+        }
+        assertFalse(listed.isLoaded(), "listing and plotting never load the network");
 
         Cli.Result again = Cli.run("train", s.toString(), "--out", out.toString());
         assertEquals(2, again.code());

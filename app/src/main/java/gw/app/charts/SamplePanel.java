@@ -152,7 +152,7 @@ public final class SamplePanel extends ChartPane {
                 tokens = List.of("no samples");
                 drawStep();
                 if (outcome == null) {
-                    showNote("Sampling\u2026");
+                    showNote(gw.app.run.RunService.needsLoading(s) ? "Loading the network\u2026" : "Sampling\u2026");
                 } else {
                     showMessage(outcome.error());
                 }

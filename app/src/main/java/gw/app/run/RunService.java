@@ -1,6 +1,7 @@
 package gw.app.run;
 
 import gw.app.state.Settings;
+import gw.model.LearnedModel;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import javafx.application.Platform;
@@ -17,6 +18,7 @@ public final class RunService extends Service<RunResult> {
     private final SchemeRunner runner;
     private volatile Settings settings;
     private BiConsumer<Settings, SchemeOutcome> partial = (s, o) -> { };
+    private java.util.function.Consumer<Settings> modelLoaded = s -> { };
 
     public RunService(SchemeRunner runner) {
         this.runner = runner;
@@ -44,12 +46,31 @@ public final class RunService extends Service<RunResult> {
         this.partial = l;
     }
 
+    /** Hears (on the FX thread) that a run's learned model finished loading and sampling starts. */
+    public void setOnModelLoaded(java.util.function.Consumer<Settings> l) {
+        this.modelLoaded = l;
+    }
+
+    /** Whether the settings' model is a learned one whose network is not loaded yet (the run loads it first). */
+    public static boolean needsLoading(Settings s) {
+        return s.model() instanceof LearnedModel m && !m.isLoaded();
+    }
+
     @Override
     protected Task<RunResult> createTask() {
         Settings s = settings;
         return new Task<>() {
             @Override
             protected RunResult call() {
+                if (s.model() instanceof LearnedModel m && !m.isLoaded()) {
+                    updateMessage("Loading the network " + m.card().name() + "\u2026");
+                    m.load(); // ND4J's start (the first time) and the weights, here, off the FX thread
+                    Platform.runLater(() -> {
+                        if (!isDone()) {
+                            modelLoaded.accept(s);
+                        }
+                    });
+                }
                 updateMessage("Sampling " + s.schemes().size() + " schemes, " + s.particles() + " particles, N = "
                         + s.steps());
                 updateProgress(0, 1);

@@ -37,6 +37,7 @@ public final class TrainTask extends Task<TrainTask.Trained> {
 
     @Override
     protected Trained call() {
+        gw.app.Nd4jStart.await(); // ND4J starts on its own thread (gw.app.Nd4jStart says why)
         long start = System.nanoTime();
         Trainer trainer = new Trainer(spec);
         int steps = spec.training().steps();
