@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
@@ -54,6 +55,7 @@ public final class ImageControls extends VBox {
     private final ValueSlider scale = slider("Guidance scale", "images-scale", "How hard guidance pulls the sample "
             + "towards agreeing with the measurement at each step: 0 is no guidance. Logarithmic.", 0, 100,
             SliderScale.logWithZero(0.01, 100), Parsers::compact, Parsers.nonNegative("Guidance scale", 100));
+    private final CheckBox dps = new CheckBox("Normalise the scale (DPS)");
     private ImageSettings settings = ImageSettings.DEFAULT;
     private Consumer<ImageSettings> listener = s -> { };
     private boolean loading;
@@ -85,13 +87,18 @@ public final class ImageControls extends VBox {
         lookaheadSolver.setId("images-lookahead-solver");
         lookaheadSolver.setMaxWidth(Double.MAX_VALUE);
         Tips.lazy(lookaheadSolver, "Solver of the lookahead's H steps from t to 1.");
+        dps.setId("images-dps");
+        dps.setWrapText(true);
+        Tips.lazy(dps, "Divide each step's guidance by √(2L) at the one-step prediction, as DPS does: the scale then "
+                + "sets a step length that does not grow with the misfit. Off: the raw gradient of "
+                + "|Ax − y|²/(2σ_y²), whose size grows as 1/σ_y².");
         for (String s : gw.app.state.Schemes.ALL) {
             schemes.box(s).setId("images-scheme-" + s);
         }
         getChildren().addAll(section("Test image"), index, image, new Separator(), section("Measurement"),
                 new Label("Task"), task, taskHelp, sigma, seed, new Separator(), section("Guidance"),
                 new Label("Schemes to compare"), schemes, steps, horizon, new Label("Lookahead solver"),
-                lookaheadSolver, scale);
+                lookaheadSolver, scale, dps);
         wire();
         show(settings);
     }
@@ -106,6 +113,7 @@ public final class ImageControls extends VBox {
         horizon.setListener((v, c) -> edit(s -> s.withHorizon((int) v), c));
         lookaheadSolver.valueProperty().addListener((o, a, b) -> edit(s -> s.withLookaheadSolver(b), true));
         scale.setListener((v, c) -> edit(s -> s.withScale(v), c));
+        dps.selectedProperty().addListener((o, a, b) -> edit(s -> s.withDps(b), true));
     }
 
     /** Every edit, a drag's too: the view redraws the measurement at once and runs only on Run. */
@@ -163,6 +171,7 @@ public final class ImageControls extends VBox {
             horizon.setQuietly(s.effectiveHorizon());
             lookaheadSolver.setValue(s.lookaheadSolver());
             scale.setQuietly(s.scale());
+            dps.setSelected(s.dps());
         } finally {
             loading = false;
         }

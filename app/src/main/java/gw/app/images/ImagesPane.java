@@ -29,7 +29,7 @@ import javafx.stage.FileChooser;
  * filling as it finishes; Export saves the grid as PNG.
  */
 public final class ImagesPane extends BorderPane {
-    static final int ZOOM = 5;
+    static final int ZOOM = 6;
     static final String LEGEND = "Teal pixels are not measured. PSNR (dB, higher is better) and SSIM (1 = identical) "
             + "compare each reconstruction with the ground truth; NFE counts network evaluations, VJP backward passes "
             + "through the network; the time is this machine's.";
@@ -46,6 +46,7 @@ public final class ImagesPane extends BorderPane {
     private ImageTile truth;
     private ImageTile measurement;
     private ImageSettings shown;
+    private boolean runWhenReady;
 
     public ImagesPane(CompletableFuture<ImageEngine> engineReady) {
         setId("images-pane");
@@ -106,6 +107,23 @@ public final class ImagesPane extends BorderPane {
         export.setDisable(false);
         status.setText("Press Run to reconstruct with the selected schemes.");
         settingsChanged(controls.getSettings());
+        if (runWhenReady) {
+            run();
+        }
+    }
+
+    /** Runs now, or as soon as the test images are loaded (screenshot mode). */
+    public void runWhenReady() {
+        if (service == null) {
+            runWhenReady = true;
+        } else {
+            run();
+        }
+    }
+
+    /** Whether a run has been started (or is waiting for the data to load). */
+    public boolean hasRun() {
+        return shown != null || runWhenReady;
     }
 
     /** Redraws ground truth and measurement; reconstructions of other settings fade until the next Run. */
