@@ -19,6 +19,9 @@ public interface ImageEngine {
                           long vjps, double wallMs, long peakBytes) {
     }
 
+    /** One line on the model that reconstructs (which network, how far trained), for people. */
+    String modelNote();
+
     /** Side of the square images (28 for Fashion-MNIST). */
     int side();
 

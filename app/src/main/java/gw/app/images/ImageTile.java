@@ -18,8 +18,10 @@ public final class ImageTile extends VBox {
     private final Label note = new Label();
     private final Label quality = new Label();
     private final Label cost = new Label();
+    private final Rectangle frame = new Rectangle();
+    private final StackPane picture;
     private final int side;
-    private final int zoom;
+    private int zoom;
     private double[] pixels;
 
     public ImageTile(String id, int side, int zoom) {
@@ -38,20 +40,39 @@ public final class ImageTile extends VBox {
         cost.setId(id + "-cost");
         note.setId(id + "-note");
         note.setWrapText(true);
-        note.setMaxWidth(side * zoom - 8);
         note.getStyleClass().add("image-tile-note");
-        int px = side * zoom;
         for (Label l : new Label[] {title, quality, cost}) {
-            l.setMaxWidth(px + 40);
             l.setWrapText(true);
         }
         view.setSmooth(false);
-        Rectangle frame = new Rectangle(px, px, Color.gray(0.35));
-        StackPane picture = new StackPane(frame, view, note);
+        frame.setFill(Color.gray(0.35));
+        picture = new StackPane(frame, view, note);
+        getChildren().addAll(title, picture, quality, cost);
+        setZoom(zoom);
+    }
+
+    /** Draws each pixel as a zoom x zoom square (the view fits the tiles to the window's width). */
+    public void setZoom(int z) {
+        zoom = z;
+        int px = side * z;
+        frame.setWidth(px);
+        frame.setHeight(px);
         picture.setMinSize(px, px);
         picture.setMaxSize(px, px);
-        getChildren().addAll(title, picture, quality, cost);
+        note.setMaxWidth(px - 8);
+        for (Label l : new Label[] {title, quality, cost}) {
+            l.setMaxWidth(px + 8);
+        }
         setMinWidth(px);
+        setPrefWidth(px + 8);
+        setMaxWidth(px + 8);
+        if (pixels != null) {
+            view.setImage(Pixels.render(pixels, side, zoom));
+        }
+    }
+
+    public int zoom() {
+        return zoom;
     }
 
     /** The title, with a square of the scheme's colour before it (null: none). */

@@ -29,18 +29,23 @@ import javafx.stage.FileChooser;
  * filling as it finishes; Export saves the grid as PNG.
  */
 public final class ImagesPane extends BorderPane {
-    static final int ZOOM = 6;
+    /** Pixel zoom: the largest that fits every tile across the view, within these bounds. */
+    static final int MIN_ZOOM = 3;
+    static final int MAX_ZOOM = 10;
+    private static final double GAP = 10;
     static final String LEGEND = "Teal pixels are not measured. PSNR (dB, higher is better) and SSIM (1 = identical) "
             + "compare each reconstruction with the ground truth; NFE counts network evaluations, VJP backward passes "
             + "through the network; the time is this machine's.";
     private final ImageControls controls = new ImageControls();
-    private final HBox grid = new HBox(10);
+    private final HBox grid = new HBox(GAP);
     private final Map<String, ImageTile> schemeTiles = new LinkedHashMap<>();
     private final Button run = new Button("Run");
     private final Button cancel = new Button("Cancel");
     private final Button export = new Button("Export PNG\u2026");
     private final ProgressBar progress = new ProgressBar(0);
     private final Label status = new Label("Loading the Fashion-MNIST test images\u2026");
+    private final ScrollPane gridScroll = new ScrollPane();
+    private final Label model = new Label();
     private ImageEngine engine;
     private ImageRunService service;
     private ImageTile truth;
@@ -76,12 +81,16 @@ public final class ImagesPane extends BorderPane {
         grid.setId("images-grid");
         grid.setPadding(new Insets(6));
         grid.getStyleClass().add("images-grid");
-        ScrollPane gridScroll = new ScrollPane(grid);
+        gridScroll.setContent(grid);
         gridScroll.setFitToHeight(true);
+        gridScroll.viewportBoundsProperty().addListener((o, a, b) -> fitZoom());
         Label legend = new Label(LEGEND);
         legend.setWrapText(true);
         legend.getStyleClass().add("hint");
-        VBox center = new VBox(6, bar, gridScroll, legend);
+        model.setId("images-model");
+        model.setWrapText(true);
+        model.getStyleClass().add("hint");
+        VBox center = new VBox(6, bar, gridScroll, legend, model);
         center.setPadding(new Insets(6));
         setLeft(left);
         setCenter(center);
@@ -99,8 +108,9 @@ public final class ImagesPane extends BorderPane {
         service = new ImageRunService(e);
         service.setOnPartial(this::partial);
         service.stateProperty().addListener((o, a, b) -> finished(b));
-        truth = new ImageTile("images-truth", e.side(), ZOOM);
-        measurement = new ImageTile("images-measurement", e.side(), ZOOM);
+        truth = new ImageTile("images-truth", e.side(), MIN_ZOOM);
+        measurement = new ImageTile("images-measurement", e.side(), MIN_ZOOM);
+        model.setText(e.modelNote());
         grid.getChildren().setAll(truth, measurement);
         controls.setImageCount(e.count());
         run.setDisable(false);
@@ -159,7 +169,7 @@ public final class ImagesPane extends BorderPane {
         for (String scheme : s.schemes()) {
             ImageTile t = schemeTiles.get(scheme);
             if (t == null) {
-                t = new ImageTile("images-tile-" + scheme, engine.side(), ZOOM);
+                t = new ImageTile("images-tile-" + scheme, engine.side(), truth.zoom());
                 t.clear("press Run");
             }
             t.setTitle(scheme.equals("lookahead") ? s.lookaheadLabel() : gw.spec.SchemeRegistry.find(scheme)
@@ -170,6 +180,23 @@ public final class ImagesPane extends BorderPane {
         schemeTiles.putAll(keep);
         grid.getChildren().setAll(truth, measurement);
         grid.getChildren().addAll(schemeTiles.values());
+        fitZoom();
+    }
+
+    /** The largest whole-number zoom at which every tile fits the view's width (a horizontal scroll below 3). */
+    private void fitZoom() {
+        if (engine == null) {
+            return;
+        }
+        int n = grid.getChildren().size();
+        double room = gridScroll.getViewportBounds().getWidth() - grid.getPadding().getLeft()
+                - grid.getPadding().getRight() - GAP * (n - 1) - 8 * n - 2;
+        int z = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, (int) Math.floor(room / n / engine.side())));
+        for (javafx.scene.Node t : grid.getChildren()) {
+            if (t instanceof ImageTile tile && tile.zoom() != z) {
+                tile.setZoom(z);
+            }
+        }
     }
 
     /** Reconstructs with the current settings (cancelling a run in progress). */
@@ -287,6 +314,10 @@ public final class ImagesPane extends BorderPane {
 
     public HBox grid() {
         return grid;
+    }
+
+    ScrollPane gridScroll() {
+        return gridScroll;
     }
 
     public Label status() {
