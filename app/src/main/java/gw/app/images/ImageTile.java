@@ -30,7 +30,7 @@ public final class ImageTile extends VBox {
         setId(id);
         getStyleClass().add("image-tile");
         setSpacing(2);
-        setAlignment(Pos.TOP_CENTER);
+        setAlignment(Pos.TOP_LEFT);
         title.getStyleClass().add("image-tile-title");
         quality.getStyleClass().add("image-tile-caption");
         cost.getStyleClass().add("image-tile-caption");

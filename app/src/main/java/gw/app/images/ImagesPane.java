@@ -244,7 +244,7 @@ public final class ImagesPane extends BorderPane {
             t.show(r.image());
             t.setCaptions(String.format(Locale.ROOT, "PSNR %.1f dB \u00b7 SSIM %.3f", r.psnr(), r.ssim()),
                     String.format(Locale.ROOT, "%d NFE \u00b7 %d VJP \u00b7 %s", r.nfe(), r.vjps(), seconds(r.wallMs())));
-            Tooltip.install(t, r);
+            Details.install(t, r);
         }
         int next = s.schemes().indexOf(scheme) + 1;
         if (next < s.schemes().size() && schemeTiles.get(s.schemes().get(next)) != null) {
@@ -272,8 +272,11 @@ public final class ImagesPane extends BorderPane {
             Throwable e = service.getException();
             status.setText("Reconstruction failed: " + (e == null ? "unknown error" : e.getMessage()));
         } else {
-            status.setText(String.format(Locale.ROOT, "Done: image %d, %s, N = %d. Change a setting and press Run "
-                    + "to compare.", shown.index(), shown.task(), shown.steps()));
+            String best = service.getValue().stream().max(java.util.Comparator.comparingDouble(Reconstruction::psnr))
+                    .map(r -> String.format(Locale.ROOT, "; highest PSNR: %s (%.1f dB)", r.scheme(), r.psnr()))
+                    .orElse("");
+            status.setText(String.format(Locale.ROOT, "Done: image %d, %s, N = %d%s. Change a setting and press Run "
+                    + "to compare.", shown.index(), shown.task(), shown.steps(), best));
         }
     }
 
@@ -334,7 +337,7 @@ public final class ImagesPane extends BorderPane {
     }
 
     /** Full numbers of a reconstruction in its tile's tooltip. */
-    private static final class Tooltip {
+    private static final class Details {
         static void install(ImageTile t, Reconstruction r) {
             javafx.scene.control.Tooltip.install(t, Tips.of(String.format(Locale.ROOT, "%s: PSNR %.3f dB, SSIM %.4f, "
                     + "measurement residual |Ax \u2212 y| = %.4g, %d network evaluations, %d VJPs, wall time %s, "

@@ -116,6 +116,10 @@ class ImagesPaneTest extends FxRobot {
             assertEquals(ImageQuality.ssim(px, truth, 28, 2.0), Double.parseDouble(m.group(2)), 0.00051);
             assertTrue(onFx(() -> t.cost().getText()).matches("\\d+ NFE \u00b7 \\d+ VJP \u00b7 .*"));
         }
+        double none = ImageQuality.psnr(onFx(() -> pane.tile("none").pixels()), truth, 2.0);
+        double greedy = ImageQuality.psnr(onFx(() -> pane.tile("greedy").pixels()), truth, 2.0);
+        assertTrue(onFx(() -> pane.status().getText()).startsWith("Done: image 3, denoise, N = 3; highest PSNR: "
+                + (greedy > none ? "greedy" : "none")), onFx(() -> pane.status().getText()));
         assertEquals("0 VJP", onFx(() -> pane.tile("none").cost().getText()).split(" \u00b7 ")[1],
                 "unguided sampling takes no backward pass");
         assertNotEquals(onFx(() -> pane.tile("none").pixels())[400], onFx(() -> pane.tile("greedy").pixels())[400],
