@@ -13,8 +13,9 @@ public record ImageSettings(int index, String task, double sigmaY, long seed, Li
                             int horizon, String lookaheadSolver, double scale, boolean dps) {
     /**
      * Inpainting with a 70 % random mask, as in the paper's Fig. 3, greedy against lookahead and end-to-end; N = 8
-     * keeps a run of the shipped U-Net to seconds on a quiet machine. The DPS-normalised scale 0.1 gave the best
-     * greedy PSNR of 0, 0.02, 0.05, 0.1, 0.2 on test image 0 at N = 10 (0.2 overshoots: its residual is larger).
+     * keeps a run of the shipped U-Net short. DPS-normalised greedy on test image 0 at N = 10 (scales 0, 0.02, 0.05,
+     * 0.1, 0.2: PSNR 7.2, 10.8, 16.0, 17.4, 18.0 dB; residual |Ax - y| 13.0, 7.9, 2.2, 0.82, 2.0): 0.1 fits the
+     * measurement to its noise level (sigma_y sqrt(M) = 0.77); 0.2 scored 0.6 dB higher but fits y less well.
      */
     public static final ImageSettings DEFAULT = new ImageSettings(0, "inpaint-random", 0.05, 0,
             List.of("greedy", "lookahead", "end-to-end"), 8, 2, "euler", 0.1, true);
