@@ -1,6 +1,8 @@
 package gw.experiment.image;
 
+import gw.objective.image.ImageOperator;
 import gw.objective.image.ImageTasks;
+import gw.objective.image.Masking;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +15,8 @@ import java.util.Map;
  */
 public final class ImageProblems {
     /** What a task's problem is built from. */
-    public record Context(String task, double[] groundTruth, int label, int side, double noiseStd, long maskSeed,
-                          long noiseSeed) {
+    public record Context(String task, double[] groundTruth, int label, int side, double noiseStd, int box,
+                          long maskSeed, long noiseSeed) {
     }
 
     /** Builds the problem of one image. */
@@ -63,8 +65,9 @@ public final class ImageProblems {
     /** @throws IllegalArgumentException for an unknown task, naming the known ones */
     public static ImageProblem create(Context c) {
         if (ImageTasks.NAMES.contains(c.task())) {
-            return ImageProblem.inverse(ImageTasks.operator(c.task(), c.side(), c.maskSeed()), c.groundTruth(),
-                    c.noiseStd(), c.noiseSeed());
+            ImageOperator a = "inpaint-box".equals(c.task()) ? Masking.box(c.side(), c.box())
+                    : ImageTasks.operator(c.task(), c.side(), c.maskSeed());
+            return ImageProblem.inverse(a, c.groundTruth(), c.noiseStd(), c.noiseSeed());
         }
         Factory f;
         synchronized (EXTRA) {

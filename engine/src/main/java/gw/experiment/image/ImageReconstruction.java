@@ -93,11 +93,15 @@ public final class ImageReconstruction {
             throw new IllegalArgumentException("imageIndex must be in 0.." + (images.count() - 1) + ", got "
                     + r.imageIndex());
         }
+        if (r.box() >= side) {
+            throw new IllegalArgumentException("box must be in 1.." + (side - 1) + " for " + side + " x " + side
+                    + " images, got " + r.box());
+        }
         double[] truth = images.image(r.imageIndex());
         int label = images.label(r.imageIndex());
         long[] seeds = seeds(r.seed(), r.imageIndex());
         ImageProblem problem = ImageProblems.create(new ImageProblems.Context(r.task(), truth, label, side,
-                r.noiseStd(), seeds[0], seeds[1]));
+                r.noiseStd(), r.box(), seeds[0], seeds[1]));
         Objective loss = problem.objective();
         CellSpec cell = cell(model, loss, r);
         AffinePath path = Paths.byName(model.requiredPath().orElse("ot"));

@@ -1,5 +1,6 @@
 package gw.experiment.image;
 
+import gw.objective.image.ImageTasks;
 import gw.solver.Solvers;
 
 /**
@@ -19,12 +20,13 @@ import gw.solver.Solvers;
  *              {@code scalePerUnitTime}; over sqrt(2 L(xhat1)) with DPS normalisation)
  * @param solver the sampling solver: ddim, euler, midpoint, heun or rk4
  * @param scalePerUnitTime the scale is per unit time (s h g) instead of per step (s g)
+ * @param box the hidden square's side for inpaint-box, 1..side-1 (default {@value gw.objective.image.ImageTasks#BOX})
  * @param gradientError optional comparison of the scheme's gradient with a fine-grid end-to-end gradient at a few
  *                      steps (expensive); null: none
  */
 public record ReconstructionRequest(int imageIndex, String task, double noiseStd, long seed, SchemeChoice scheme,
                                     int steps, double scale, String solver, boolean scalePerUnitTime,
-                                    GradientErrorSettings gradientError) {
+                                    int box, GradientErrorSettings gradientError) {
     public static final int MAX_STEPS = 10_000;
     public static final double MAX_SCALE = 1e6;
 
@@ -55,6 +57,9 @@ public record ReconstructionRequest(int imageIndex, String task, double noiseStd
             throw new IllegalArgumentException("solver must be one of " + String.join(", ", Solvers.NAMES)
                     + ", got '" + solver + "'");
         }
+        if (box < 1) {
+            throw new IllegalArgumentException("box must be >= 1, got " + box);
+        }
         if (gradientError != null) {
             for (int s : gradientError.steps()) {
                 if (s >= steps) {
@@ -68,26 +73,31 @@ public record ReconstructionRequest(int imageIndex, String task, double noiseStd
     /** Euler sampling, scale per step, no gradient-error measurement. */
     public ReconstructionRequest(int imageIndex, String task, double noiseStd, long seed, SchemeChoice scheme,
                                  int steps, double scale) {
-        this(imageIndex, task, noiseStd, seed, scheme, steps, scale, "euler", false, null);
+        this(imageIndex, task, noiseStd, seed, scheme, steps, scale, "euler", false, ImageTasks.BOX, null);
     }
 
     public ReconstructionRequest withScheme(SchemeChoice other) {
         return new ReconstructionRequest(imageIndex, task, noiseStd, seed, other, steps, scale, solver,
-                scalePerUnitTime, gradientError);
+                scalePerUnitTime, box, gradientError);
     }
 
     public ReconstructionRequest withImage(int other) {
         return new ReconstructionRequest(other, task, noiseStd, seed, scheme, steps, scale, solver,
-                scalePerUnitTime, gradientError);
+                scalePerUnitTime, box, gradientError);
+    }
+
+    public ReconstructionRequest withTask(String other) {
+        return new ReconstructionRequest(imageIndex, other, noiseStd, seed, scheme, steps, scale, solver,
+                scalePerUnitTime, box, gradientError);
     }
 
     public ReconstructionRequest withScale(double other) {
         return new ReconstructionRequest(imageIndex, task, noiseStd, seed, scheme, steps, other, solver,
-                scalePerUnitTime, gradientError);
+                scalePerUnitTime, box, gradientError);
     }
 
     public ReconstructionRequest withGradientError(GradientErrorSettings other) {
         return new ReconstructionRequest(imageIndex, task, noiseStd, seed, scheme, steps, scale, solver,
-                scalePerUnitTime, other);
+                scalePerUnitTime, box, other);
     }
 }
