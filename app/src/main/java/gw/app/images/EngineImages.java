@@ -61,7 +61,7 @@ public final class EngineImages implements ImageEngine {
         long[] seeds = ImageReconstruction.seeds(s.seed(), s.index());
         double[] truth = images.image(s.index());
         ImageProblem p = ImageProblems.create(new ImageProblems.Context(s.task(), truth, images.label(s.index()),
-                side(), s.sigmaY(), seeds[0], seeds[1]));
+                side(), s.sigmaY(), ImageTasks.BOX, seeds[0], seeds[1]));
         double[] picture = p.measurementPicture();
         int seen = picture.length;
         // the engine draws hidden pixels mid-grey; the view marks them in a colour of their own

@@ -43,7 +43,7 @@ class EngineImagesTest {
             ImageEngine.Measured m = e.measure(s);
             long[] seeds = ImageReconstruction.seeds(3, 5);
             double[] engine = ImageProblems.create(new ImageProblems.Context(task, test.image(5), test.label(5), 28,
-                    0.05, seeds[0], seeds[1])).measurementPicture();
+                    0.05, gw.objective.image.ImageTasks.BOX, seeds[0], seeds[1])).measurementPicture();
             int hidden = 0;
             for (int k = 0; k < engine.length; k++) {
                 if (Double.isNaN(m.picture()[k])) {
