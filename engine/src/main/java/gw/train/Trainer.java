@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import gw.model.net.Network;
 import gw.model.net.NetworkFile;
 import gw.model.net.Parameters;
+import gw.model.net.Scratch;
 import gw.model.net.Tape;
 import gw.path.AffinePath;
 import gw.path.Paths;
@@ -160,6 +161,14 @@ public final class Trainer {
                 xt[i * d + c] = alpha * target + sigma * Validation.gaussian(r);
             }
         }
+        // every array of the step lives in the thread's scratch memory; only the parameters, EMA and Adam moments
+        // (created outside) are written
+        return Scratch.run(() -> update(ps, xt, x1, ts));
+    }
+
+    private double update(Parameters ps, double[] xt, double[] x1, double[] ts) {
+        int b = ts.length;
+        int d = train.cols();
         DataType dt = ps.dtype();
         INDArray x = Nd4j.create(xt, new long[] {b, d}, DataType.DOUBLE).castTo(dt);
         INDArray y = Nd4j.create(x1, new long[] {b, d}, DataType.DOUBLE).castTo(dt);
