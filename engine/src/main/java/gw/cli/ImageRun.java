@@ -79,6 +79,10 @@ final class ImageRun {
         try {
             warmUp(spec);
             ImageExperiment.run(spec, listener);
+        } catch (OutOfMemoryError e) {
+            // the finished runs stay in the files, which say where it stopped; Main reports the error (exit 1)
+            writer.write(results, "out of memory");
+            throw e;
         } catch (CancellationException e) {
             Thread.interrupted();
             writer.write(results, "cancelled");

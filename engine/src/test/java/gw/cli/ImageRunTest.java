@@ -146,6 +146,9 @@ class ImageRunTest {
         s.set("sweep", Cli.JSON.createObjectNode().set("scale", Cli.JSON.createArrayNode().add(0.1)));
         ((ArrayNode) s.get("schemes")).set(0, Cli.JSON.createObjectNode().put("scheme", "greedy").put("scale", 1));
         assertRefused(dir, s, "schemes[0].scale");
+        s = example();
+        s.put("steps", 10_000); // end-to-end through 10 000 steps: ~1e8 network passes
+        assertRefused(dir, s, "spec");
         // a 2-D model given to an image task
         s = example();
         s.put("model", TinyModels.write(dir.resolve("mlp"), 2, "ot", DataType.FLOAT, 1).toString());

@@ -1,5 +1,6 @@
 package gw.experiment.image;
 
+import gw.solver.BinomialCheckpointing;
 import gw.solver.Solvers;
 import gw.spec.SchemeRegistry;
 
@@ -18,8 +19,9 @@ import gw.spec.SchemeRegistry;
  * <tr><td>adjoint, backward tableau with q stages</td><td>N s + (s + q) T - N</td><td>q T</td></tr>
  * <tr><td>noise optimisation, Adam, k &ge; 1 iterations</td><td>(k + 1) N s</td><td>k N s</td></tr>
  * </table>
- * Checkpointed end-to-end adds recomputation NFEs (at most one more forward solve per step: bounded by
- * {@link #nfe}'s end-to-end count plus s T); L-BFGS adds line-search evaluations (estimated here as Adam's).
+ * Checkpointed end-to-end recomputes states: {@link #nfe} is then an upper bound, N s + 2 s T with segments and
+ * N s + s sum_m (t(m, c) + m) with binomial checkpointing of c snapshots, t(m, c) Revolve's forward re-steps
+ * ({@link BinomialCheckpointing#minimalAdvances}); L-BFGS adds line-search evaluations (estimated here as Adam's).
  */
 public final class ImageCosts {
     private ImageCosts() {
@@ -47,7 +49,11 @@ public final class ImageCosts {
         return switch (c.scheme()) {
             case "greedy" -> n * s;
             case "lookahead" -> n * s + n * ((long) c.horizon() * stages(c.lookaheadSolver()) - 1);
-            case "end-to-end" -> n * s + s * t - n + ("none".equals(c.checkpoint()) ? 0 : s * t);
+            case "end-to-end" -> switch (c.checkpoint()) {
+                case "segments" -> n * s + 2 * s * t; // each step at most twice: once to store, once to record
+                case "binomial" -> n * s + s * revolveSteps(r.steps(), Math.max(1, c.checkpointParam()));
+                default -> n * s + s * t - n;
+            };
             case "adjoint" -> n * s + (s + SchemeRegistry.tableau(c.adjointSolver()).stages()) * t - n;
             case "noise-optimization" -> (c.noiseOptimization().iterations() == 0 ? 1
                     : c.noiseOptimization().iterations() + 1L) * n * s; // k = 0: one evaluation with its gradient
@@ -71,6 +77,15 @@ public final class ImageCosts {
             case "noise-optimization" -> Math.max(1L, c.noiseOptimization().iterations()) * n * s;
             default -> 0;
         };
+    }
+
+    /** Forward steps of binomial backpropagation summed over the remaining solves: Revolve's t(m, c) + m. */
+    private static long revolveSteps(int n, int snapshots) {
+        long total = 0;
+        for (int m = 1; m <= n; m++) {
+            total += BinomialCheckpointing.minimalAdvances(m, snapshots) + m;
+        }
+        return total;
     }
 
     /** NFEs plus VJPs. */

@@ -38,8 +38,11 @@ public final class ImageExperimentReader {
     static final int MAX_LIST = 16;
     static final int MAX_SWEEP_VALUES = 64;
     static final double MAX_NOISE_STD = 10;
-    /** Network passes (NFEs + VJPs) an experiment may plan: with the shipped U-Net, hours on two cores. */
-    static final double MAX_PASSES = 200_000;
+    /**
+     * Network passes (NFEs + VJPs) an experiment may plan: about a day of the shipped U-Net on two cores, so that a
+     * typo such as {@code "steps": 10000} is refused at once.
+     */
+    static final double MAX_PASSES = 500_000;
 
     private ImageExperimentReader() {
     }

@@ -53,10 +53,14 @@ class ImageReconstructionTest {
         return ImageReconstruction.run(unet, test, new ReconstructionRequest(7, "denoise", 0.05, 11, s, 2, 1e-4), null);
     }
 
+    /** The counts of a run equal the formulas written out here and ImageCosts' (what docs/IMAGES.md lists). */
     private static void assertCost(SchemeChoice s, long nfe, long vjps) {
         Reconstruction r = costRun(s);
         assertEquals(nfe, r.nfe(), s.label() + " NFEs");
         assertEquals(vjps, r.vjps(), s.label() + " VJPs");
+        assertTrue(ImageCosts.exact(r.request()), s.label());
+        assertEquals(nfe, ImageCosts.nfe(r.request()), s.label() + " documented NFEs");
+        assertEquals(vjps, ImageCosts.vjps(r.request()), s.label() + " documented VJPs");
     }
 
     @Test
@@ -78,6 +82,7 @@ class ImageReconstructionTest {
         assertTrue(kept.nfe() > full.nfe(), kept.nfe() + " vs " + full.nfe());
         assertTrue(kept.peakRetainedBytes() < full.peakRetainedBytes());
         assertArrayEquals(full.reconstruction(), kept.reconstruction(), 1e-5);
+        assertTrue(kept.nfe() <= ImageCosts.nfe(kept.request()), "the documented bound");
     }
 
     @Test
