@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The window's launch options, for scripts and checks (people need none): {@code --screenshot PATH} saves the
  * window as PNG once the first run is drawn and exits; {@code --tab NAME} opens that tab (error, compute,
- * inspector, about; a number 0-3 still works); {@code --scenario N} opens the N-th scenario of the chooser,
+ * inspector, about, train, images; a number still works); {@code --scenario N} opens the N-th scenario of the chooser,
  * {@code --scenario TEXT} the first whose name contains TEXT (any case; e.g. {@code "learned: moons"});
  * {@code --trajectories} draws trajectories; {@code --step K} shows time step K, {@code --predictions} with
  * the x̂1 predictions, {@code --arrows} with guidance arrows, {@code --particle I} highlights particle I; {@code --lecture} starts in

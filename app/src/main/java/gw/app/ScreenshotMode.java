@@ -25,7 +25,8 @@ final class ScreenshotMode {
 
     void arm() {
         bench.addRunAppliedListener(() -> later(1500));
-        PauseTransition timeout = new PauseTransition(Duration.seconds(60));
+        // the Images tab runs its reconstructions first: a U-Net run takes tens of seconds
+        PauseTransition timeout = new PauseTransition(Duration.seconds(imagesPane() == null ? 60 : 600));
         timeout.setOnFinished(e -> take());
         timeout.play();
     }
@@ -33,13 +34,24 @@ final class ScreenshotMode {
     private void later(int ms) {
         PauseTransition p = new PauseTransition(Duration.millis(ms));
         p.setOnFinished(e -> {
-            if (bench.computeService().isRunning() || bench.inspector().service().isRunning()) {
+            gw.app.images.ImagesPane images = imagesPane();
+            if (images != null && !images.hasRun()) {
+                images.runWhenReady();
+                later(500);
+            } else if (bench.computeService().isRunning() || bench.inspector().service().isRunning()
+                    || (images != null && images.isRunning())) {
                 later(300);
             } else {
                 take();
             }
         });
         p.play();
+    }
+
+    /** The Images view when its tab is the one shown, else null. */
+    private gw.app.images.ImagesPane imagesPane() {
+        javafx.scene.control.Tab t = bench.tabs().getSelectionModel().getSelectedItem();
+        return t != null && t.getContent() instanceof gw.app.images.ImagesPane p ? p : null;
     }
 
     private void take() {

@@ -100,6 +100,7 @@ public final class Workbench {
         // last, so the tab numbers of older scripts (--tab 3 = about) still hold
         tab("train", "Train a model", "Train a flow-matching network on a 2-D data set or on points you paint, "
                 + "then guide on it.", () -> new gw.app.train.TrainPane(this::openScenario));
+        tab("images", "Images", gw.app.images.ShippedImages.HELP, () -> gw.app.images.ShippedImages.pane(root));
         errorTab.setContent(errorChart);
         tabs.getTabs().addAll(tabByName.values());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -282,7 +283,6 @@ public final class Workbench {
         }
     }
 
-    /** Selects a tab by its name: error, compute, inspector or about. */
     /** Adds a scenario to the chooser and opens it (a trained or opened model). */
     public void openScenario(Scenario sc) {
         controls.addScenario(sc);
