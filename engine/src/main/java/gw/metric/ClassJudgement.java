@@ -1,9 +1,9 @@
 package gw.metric;
 
 import gw.model.net.ImageClassifier;
+import gw.model.net.Scratch;
 import gw.tensor.Batch;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -27,8 +27,8 @@ public final class ClassJudgement {
         for (int from = 0; from < images.rows(); from += CHUNK) {
             int n = Math.min(CHUNK, images.rows() - from);
             double[] chunk = java.util.Arrays.copyOfRange(images.data(), from * d, (from + n) * d);
-            INDArray x = Nd4j.create(chunk, new long[] {n, d}, DataType.DOUBLE).castTo(classifier.parameters().dtype());
-            double[] z = classifier.forward(x, null, null).castTo(DataType.DOUBLE).data().asDouble();
+            double[] z = Scratch.run(() -> classifier.forward(Nd4j.create(chunk, new long[] {n, d}, DataType.DOUBLE)
+                    .castTo(classifier.parameters().dtype()), null, null).castTo(DataType.DOUBLE).data().asDouble());
             for (int i = 0; i < n; i++) {
                 p[from + i] = softmax(z, i * k, k);
             }

@@ -1,6 +1,7 @@
 package gw.model;
 
 import gw.model.net.Network;
+import gw.model.net.Scratch;
 import gw.model.net.Tape;
 import gw.path.PathPoint;
 import gw.tensor.Batch;
@@ -12,22 +13,31 @@ import org.nd4j.linalg.factory.Nd4j;
  * xhat0 = (x - alpha xhat1)/sigma, VJP (v - alpha J^T v)/sigma; u = (alphaDot - c alpha) xhat1 + c x with
  * c = sigma sigmaDot / sigma^2, VJP (alphaDot - c alpha) J^T v + c v. At sigma = 0 xhat0 is 0 (as in Conversions)
  * and u = alphaDot xhat1.
+ *
+ * <p>Each pass runs in the thread's {@link Scratch} memory, so nothing of it outlives the call: a VJP repeats the
+ * forward pass onto a fresh tape. That costs one more forward pass per VJP but keeps every op in memory that is
+ * already touched; keeping the tape would leave its arrays to the Java GC, and fresh pages cost more than the
+ * products (see GUIDE: allocation is the bottleneck on this machine).
  */
 final class NetworkPrediction implements Prediction {
     private final Network net;
     private final Batch x;
     private final PathPoint p;
-    private final Tape tape;
     private final Batch xhat1;
 
     NetworkPrediction(Network net, Batch x, PathPoint p) {
         this.net = net;
         this.x = x;
         this.p = p;
-        this.tape = new Tape(false);
-        INDArray in = NetworkPredictor.toArray(x, net.parameters().dtype());
-        INDArray t = Nd4j.scalar(net.parameters().dtype(), p.t()).reshape(1);
-        this.xhat1 = NetworkPredictor.toBatch(net.forward(in, t, tape));
+        this.xhat1 = Scratch.run(() -> NetworkPredictor.toBatch(net.forward(input(), time(), null)));
+    }
+
+    private INDArray input() {
+        return NetworkPredictor.toArray(x, net.parameters().dtype());
+    }
+
+    private INDArray time() {
+        return Nd4j.scalar(net.parameters().dtype(), p.t()).reshape(1);
     }
 
     private double velocityC() {
@@ -55,8 +65,11 @@ final class NetworkPrediction implements Prediction {
 
     @Override
     public Batch vjpXhat1(Batch v) {
-        INDArray g = NetworkPredictor.toArray(v, net.parameters().dtype());
-        return NetworkPredictor.toBatch(net.backward(g, tape.copy()));
+        return Scratch.run(() -> {
+            Tape tape = new Tape(false);
+            net.forward(input(), time(), tape);
+            return NetworkPredictor.toBatch(net.backward(NetworkPredictor.toArray(v, net.parameters().dtype()), tape));
+        });
     }
 
     @Override
@@ -75,6 +88,6 @@ final class NetworkPrediction implements Prediction {
 
     @Override
     public long retainedBytes() {
-        return x.bytes() + xhat1.bytes() + tape.bytes();
+        return x.bytes() + xhat1.bytes();
     }
 }

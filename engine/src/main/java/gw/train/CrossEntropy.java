@@ -5,6 +5,7 @@ import gw.data.FashionMnist;
 import gw.data.LabelledImages;
 import gw.model.Classifiers;
 import gw.model.net.Network;
+import gw.model.net.Scratch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.SplittableRandom;
@@ -114,8 +115,10 @@ final class CrossEntropy implements TrainingObjective {
         DataType dt = ema.parameters().dtype();
         for (int from = 0; from < testIndices.length; from += CHUNK) {
             int[] idx = java.util.Arrays.copyOfRange(testIndices, from, Math.min(testIndices.length, from + CHUNK));
-            INDArray x = test.array(dt, idx).reshape('c', idx.length, test.pixelsPerImage());
-            double[] z = ema.forward(x, null, null).castTo(DataType.DOUBLE).data().asDouble();
+            double[] z = Scratch.run(() -> {
+                INDArray x = test.array(dt, idx).reshape('c', idx.length, test.pixelsPerImage());
+                return ema.forward(x, null, null).castTo(DataType.DOUBLE).data().asDouble();
+            });
             int k = z.length / idx.length;
             int[] labels = test.labels(idx);
             for (int i = 0; i < idx.length; i++) {

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import gw.model.net.Network;
 import gw.model.net.NetworkFile;
 import gw.model.net.Parameters;
+import gw.model.net.Scratch;
 import gw.model.net.Tape;
 import gw.solver.Interruption;
 import gw.tensor.Batch;
-import org.nd4j.linalg.api.buffer.DataType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,6 +139,12 @@ public final class Trainer {
 
     private double trainStep(Parameters ps) {
         SplittableRandom r = new SplittableRandom(s.seed() * 0x9E3779B97F4A7C15L + step);
+        // every array of the step lives in the thread's scratch memory; only the parameters, EMA and Adam moments
+        // (created outside) are written
+        return Scratch.run(() -> update(ps, r));
+    }
+
+    private double update(Parameters ps, SplittableRandom r) {
         TrainingObjective.Minibatch batch = objective.draw(r, s.batch(), ps.dtype());
         ps.zeroGrads();
         Tape tape = new Tape(true);

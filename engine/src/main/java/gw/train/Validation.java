@@ -35,12 +35,9 @@ final class Validation {
     }
 
     LossRow evaluate(Network net, int step, double trainLoss, double lr) {
+        double[] out = gw.model.net.Scratch.run(() -> predict(net));
         int n = x1.rows();
         int d = x1.cols();
-        DataType dt = net.parameters().dtype();
-        INDArray x = Nd4j.create(xt, new long[] {n, d}, DataType.DOUBLE).castTo(dt);
-        INDArray t = Nd4j.create(ts, new long[] {n}, DataType.DOUBLE).castTo(dt);
-        double[] out = net.forward(x, t, null).castTo(DataType.DOUBLE).data().asDouble();
         double loss = 0;
         double velocityLoss = 0;
         for (int i = 0; i < n; i++) {
@@ -54,6 +51,16 @@ final class Validation {
             }
         }
         return new LossRow(step, trainLoss, loss / (n * d), velocityLoss / (n * d), lr);
+    }
+
+    /** The network's outputs on the validation inputs, as float64 (a Java array: it outlives the scratch memory). */
+    private double[] predict(Network net) {
+        int n = x1.rows();
+        int d = x1.cols();
+        DataType dt = net.parameters().dtype();
+        INDArray x = Nd4j.create(xt, new long[] {n, d}, DataType.DOUBLE).castTo(dt);
+        INDArray t = Nd4j.create(ts, new long[] {n}, DataType.DOUBLE).castTo(dt);
+        return net.forward(x, t, null).castTo(DataType.DOUBLE).data().asDouble();
     }
 
     /** Box-Muller, spelled out so the bits do not depend on the JDK. */

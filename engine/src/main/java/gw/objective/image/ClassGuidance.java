@@ -1,6 +1,7 @@
 package gw.objective.image;
 
 import gw.model.net.ImageClassifier;
+import gw.model.net.Scratch;
 import gw.model.net.Tape;
 import gw.objective.Objective;
 import gw.tensor.Batch;
@@ -64,7 +65,8 @@ public final class ClassGuidance implements Objective {
 
     @Override
     public double[] loss(Batch x1) {
-        double[] z = classifier.forward(input(x1), null, null).castTo(DataType.DOUBLE).data().asDouble();
+        double[] z = Scratch.run(() -> classifier.forward(input(x1), null, null).castTo(DataType.DOUBLE).data()
+                .asDouble());
         int k = z.length / x1.rows();
         double[] out = new double[x1.rows()];
         for (int i = 0; i < out.length; i++) {
@@ -73,8 +75,13 @@ public final class ClassGuidance implements Objective {
         return out;
     }
 
+    /** Runs in the thread's scratch memory: nothing but the returned Java array outlives it. */
     @Override
     public Batch gradient(Batch x1) {
+        return Scratch.run(() -> gradientInScratch(x1));
+    }
+
+    private Batch gradientInScratch(Batch x1) {
         Tape tape = new Tape(false);
         INDArray logits = classifier.forward(input(x1), null, tape);
         double[] z = logits.castTo(DataType.DOUBLE).data().asDouble();
