@@ -116,7 +116,7 @@ class ClassifierTrainingTest {
         assertField("model.groups", spec("{\"kind\": \"cnn-classifier\", \"channels\": [6], \"groups\": 4}", 4,
                 "cross-entropy"));
         assertField("data.kind", "{\"objective\": \"cross-entropy\", \"data\": {\"kind\": \"moons\"}}");
-        assertField("training.validation", spec(TINY, 4, "cross-entropy").replace("\"validation\": 300",
+        assertField("training.validation", spec(TINY, 10, "cross-entropy").replace("\"validation\": 300",
                 "\"validation\": 10001"));
     }
 
