@@ -7,9 +7,11 @@ import gw.experiment.CellResult;
 import gw.experiment.Experiment;
 import gw.experiment.ResultsWriter;
 import gw.experiment.RunListener;
+import gw.experiment.image.ImageExperimentReader;
 import gw.spec.ExperimentJson;
 import gw.spec.ExperimentSpec;
 import gw.spec.SpecException;
+import gw.spec.SpecReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Spec;
  * and Ctrl-C stops at the current op, marks unfinished cells cancelled and leaves the run resumable.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run an experiment spec (with its sweep) and write results.json, steps.csv and samples.")
+        description = "Run an experiment spec (with its sweep) and write results.json, steps.csv and samples; an image "
+                + "experiment (\"kind\": \"image-experiment\") writes results.json, results.csv, PNG grids and .npy.")
 public final class RunCommand implements Callable<Integer> {
     static final int CANCELLED = 130;
 
@@ -62,6 +65,10 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         if (timedRuns < 0 || timedRuns > 100) {
             throw new SpecException("--runs", "must be an integer from 0 to 100, got " + timedRuns);
+        }
+        if (ImageExperimentReader.isImageExperiment(SpecReader.read(specFile))) {
+            return ImageRun.run(command.commandLine().getOut(), command.commandLine().getErr(), specFile, outDir,
+                    resume);
         }
         ExperimentSpec spec = ExperimentJson.read(specFile);
         try (OutDir held = OutDir.open(outDir)) {

@@ -23,6 +23,9 @@ final class LearnedModelReader {
         } catch (InvalidModelFileException e) {
             throw file.error(e.getMessage());
         }
+        file.require(!"unet".equals(m.kind()), "holds a U-Net image model (dimension " + m.dim() + "); point "
+                + "experiments need an mlp, and image tasks run from a spec with \"kind\": \"image-experiment\" "
+                + "(docs/IMAGES.md)");
         f.get("kind").require(m.kind().equals(f.get("kind").string()), "the file holds a '" + m.kind()
                 + "' network, not '" + f.get("kind").string() + "'");
         return m;
