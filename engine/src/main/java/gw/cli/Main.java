@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         description = "Greedy, lookahead and end-to-end guidance for flow and diffusion models.",
         subcommands = {DemoCommand.class, ProbeCommand.class, RunCommand.class, BenchCommand.class,
                 MemoryBenchCommand.class, TrainCommand.class, NetBenchCommand.class,
-                SampleImagesCommand.class})
+                SampleImagesCommand.class, SampleQualityCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Spec

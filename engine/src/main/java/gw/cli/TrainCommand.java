@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
  * its card, the spec and loss.csv. Prints the final losses on stdout.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a flow-matching network on 2-D (or D-dimensional) data; write model, card and losses.")
+        description = "Train a flow-matching network on 2-D (or D-dimensional) data or images, or an image classifier"
+                + " (\"objective\": \"cross-entropy\"); write model, card and losses.")
 public final class TrainCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SPEC.json", description = "The train spec (docs/TRAINING.md).")
@@ -102,9 +103,8 @@ public final class TrainCommand implements Callable<Integer> {
         err.println();
         LossRow last = trainer.rows().get(trainer.rows().size() - 1);
         PrintWriter out = command.commandLine().getOut();
-        out.printf("trained %d steps in %.1f s: train loss %.5f, validation loss %.5f, validation velocity loss %.5f%n",
-                trainer.step(), trainer.elapsedSeconds(), last.trainLoss(), last.validationLoss(),
-                last.validationVelocityLoss());
+        out.printf("trained %d steps in %.1f s: %s%n", trainer.step(), trainer.elapsedSeconds(),
+                trainer.objective().summary(last));
         out.printf("wrote %s (model.bin, card.json, spec.json, loss.csv)%n", outDir);
         out.flush();
         return 0;

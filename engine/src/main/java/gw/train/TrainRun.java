@@ -82,9 +82,9 @@ public final class TrainRun {
         meta.put("seed", spec.training().seed());
         ObjectNode listing = listing(spec, trainer);
         meta.setAll(listing);
-        AtomicFiles.write(out.resolve(LearnedModels.MODEL_FILE), LearnedModels.encode(trainer.emaNetwork(), spec.path(), meta));
+        AtomicFiles.write(out.resolve(LearnedModels.MODEL_FILE), trainer.objective().modelFile(trainer.emaNetwork(), meta));
         AtomicFiles.writeString(out.resolve("spec.json"), spec.source());
-        AtomicFiles.writeString(out.resolve("loss.csv"), lossCsv(trainer.rows()));
+        AtomicFiles.writeString(out.resolve("loss.csv"), lossCsv(trainer.objective(), trainer.rows()));
         AtomicFiles.writeString(out.resolve("card.json"),
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsString(card(spec, trainer, seconds).setAll(listing))
                         + "\n");
@@ -111,10 +111,10 @@ public final class TrainRun {
                 Paths.byName(spec.path())), spec.data().load());
     }
 
-    static String lossCsv(List<LossRow> rows) {
-        StringBuilder b = new StringBuilder(LossRow.CSV_HEADER).append('\n');
+    static String lossCsv(TrainingObjective objective, List<LossRow> rows) {
+        StringBuilder b = new StringBuilder(objective.csvHeader()).append('\n');
         for (LossRow r : rows) {
-            b.append(r.csv()).append('\n');
+            b.append(objective.csv(r)).append('\n');
         }
         return b.toString();
     }
@@ -137,11 +137,13 @@ public final class TrainRun {
         c.put("engineVersion", ResultsWriter.VERSION);
         c.set("architecture", spec.model().deepCopy());
         c.put("parameters", spec.network().parameters().count());
-        c.put("path", spec.path());
+        if (spec.objective().equals(TrainingObjectives.FLOW_MATCHING)) {
+            c.put("path", spec.path());
+        }
         c.set("data", dataJson(spec));
         TrainSpec.Settings s = spec.training();
         ObjectNode t = c.putObject("training");
-        t.put("objective", "conditional flow matching, xhat1 regression (mean squared error)");
+        t.put("objective", trainer.objective().description());
         t.put("steps", trainer.step());
         t.put("batch", s.batch());
         t.put("learningRate", s.learningRate());
@@ -149,14 +151,12 @@ public final class TrainRun {
         t.put("schedule", "linear warm-up, cosine decay to 0");
         t.put("ema", s.ema());
         t.put("seed", s.seed());
-        t.put("validationPoints", s.validation());
+        if (spec.objective().equals(TrainingObjectives.FLOW_MATCHING)) {
+            t.put("validationPoints", s.validation());
+        }
         List<LossRow> rows = trainer.rows();
         if (!rows.isEmpty()) {
-            LossRow last = rows.get(rows.size() - 1);
-            ObjectNode l = c.putObject("finalLosses");
-            l.put("train", last.trainLoss());
-            l.put("validation", last.validationLoss());
-            l.put("validationVelocity", last.validationVelocityLoss());
+            trainer.objective().describe(c, rows.get(rows.size() - 1));
         }
         c.put("complete", trainer.step() >= s.steps());
         if (trainer.step() < s.steps()) {

@@ -7,10 +7,17 @@ import gw.model.net.Networks;
 
 /**
  * A training run (docs/TRAINING.md): data, the path to train on, the network (its architecture JSON: an MLP for points, a U-Net
- * for images), and the optimisation settings.
+ * for images, a CNN classifier), the training objective ({@link TrainingObjectives}: flow matching, or cross-entropy
+ * for a classifier), and the optimisation settings.
  * {@code source} is the spec text, echoed into the output and hashed so a checkpoint resumes only its own spec.
  */
-public record TrainSpec(DataSpec data, String path, ObjectNode model, Settings training, String source) {
+public record TrainSpec(DataSpec data, String path, ObjectNode model, Settings training, String source,
+                        String objective) {
+
+    /** A flow-matching spec (the objective before classifiers existed). */
+    public TrainSpec(DataSpec data, String path, ObjectNode model, Settings training, String source) {
+        this(data, path, model, training, source, TrainingObjectives.FLOW_MATCHING);
+    }
 
     /** A fresh (uninitialised) network of the spec's architecture ({@link Networks#fromArchitecture}). */
     public Network network() {

@@ -46,15 +46,26 @@ public final class TrainSpecReader {
         } catch (JsonProcessingException e) {
             throw new SpecException("", "not valid JSON: " + e.getOriginalMessage());
         }
-        JsonFields top = new JsonFields(root, "", Set.of("data", "path", "model", "training", "description"));
+        JsonFields top = new JsonFields(root, "", Set.of("data", "path", "model", "training", "objective",
+                "description"));
         String path = top.text("path", "ot");
         if (!Paths.NAMES.contains(path)) {
             throw new SpecException("path", "unknown path '" + path + "'; allowed: " + String.join(", ", Paths.NAMES));
         }
+        String objective = top.text("objective", TrainingObjectives.FLOW_MATCHING);
+        if (!TrainingObjectives.NAMES.contains(objective)) {
+            throw new SpecException("objective", "unknown training objective '" + objective + "'; allowed: "
+                    + String.join(", ", TrainingObjectives.NAMES));
+        }
         DataSpec data = data(top.get("data"), base);
-        ObjectNode model = model(top.get("model"), data);
-        TrainSpec.Settings settings = settings(top.get("training"), data);
-        return new TrainSpec(data, path, model, settings, text);
+        boolean classify = objective.equals(TrainingObjectives.CROSS_ENTROPY);
+        if (classify && !data.kind().equals(DataSpec.FASHION_MNIST)) {
+            throw new SpecException("data.kind", "cross-entropy needs labelled images (data.kind fashion-mnist), got '"
+                    + data.kind() + "'");
+        }
+        ObjectNode model = model(top.get("model"), data, classify);
+        TrainSpec.Settings settings = settings(top.get("training"), data, classify);
+        return new TrainSpec(data, path, model, settings, text, objective);
     }
 
     private static DataSpec data(JsonNode node, Path base) {
@@ -103,9 +114,16 @@ public final class TrainSpecReader {
         return d;
     }
 
-    private static ObjectNode model(JsonNode node, DataSpec data) {
-        String kind = node != null && node.has("kind") ? node.get("kind").asText() : "mlp";
+    private static ObjectNode model(JsonNode node, DataSpec data, boolean classify) {
+        String kind = node != null && node.has("kind") ? node.get("kind").asText() : classify ? "cnn-classifier" : "mlp";
         boolean images = data.kind().equals(DataSpec.FASHION_MNIST);
+        if (classify != kind.equals("cnn-classifier")) {
+            throw new SpecException("model.kind", classify ? "objective cross-entropy trains model.kind cnn-classifier,"
+                    + " got '" + kind + "'" : "a cnn-classifier trains with \"objective\": \"cross-entropy\"");
+        }
+        if (classify) {
+            return ImageSpecs.classifier(node);
+        }
         if (kind.equals("unet")) {
             if (!images) {
                 throw new SpecException("model.kind", "a unet needs image data (data.kind fashion-mnist)");
@@ -144,7 +162,7 @@ public final class TrainSpecReader {
         return d.file() != null ? d.load().cols() : 2;
     }
 
-    private static TrainSpec.Settings settings(JsonNode node, DataSpec data) {
+    private static TrainSpec.Settings settings(JsonNode node, DataSpec data, boolean classify) {
         JsonFields f = new JsonFields(node, "training", Set.of("steps", "batch", "learningRate", "warmup", "ema",
                 "logEvery", "checkpointEvery", "validation", "seed"));
         int steps = (int) f.integer("steps", 5000, 1, TrainSpec.Settings.MAX_STEPS);
@@ -160,11 +178,14 @@ public final class TrainSpecReader {
                     + checkpointEvery);
         }
         int points = data.file() != null ? data.load().rows() : data.samples();
-        int maxValidation = Math.min(TrainSpec.Settings.MAX_VALIDATION, points / 2);
+        // flow matching holds validation points out of the data; a classifier is evaluated on the test split
+        int maxValidation = classify ? FashionMnist.Split.TEST.size()
+                : Math.min(TrainSpec.Settings.MAX_VALIDATION, points / 2);
         if (maxValidation < 1) {
             throw new SpecException("data", "needs at least 2 points (one held out for validation)");
         }
-        int validation = (int) f.integer("validation", Math.min(2048, maxValidation), 1, maxValidation);
+        int validation = (int) f.integer("validation", classify ? maxValidation : Math.min(2048, maxValidation), 1,
+                maxValidation);
         long seed = f.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
         return new TrainSpec.Settings(steps, batch, lr, warmup, ema, logEvery, checkpointEvery, validation, seed);
     }

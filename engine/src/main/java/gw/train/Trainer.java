@@ -9,8 +9,6 @@ import gw.model.net.NetworkFile;
 import gw.model.net.Parameters;
 import gw.model.net.Scratch;
 import gw.model.net.Tape;
-import gw.path.AffinePath;
-import gw.path.Paths;
 import gw.solver.Interruption;
 import gw.tensor.Batch;
 import java.util.ArrayList;
@@ -23,20 +21,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Conditional flow matching with xhat1 regression: for x1 from the data, x0 ~ N(0, I) and t ~ U(0, 1), minimise
- * |f(alpha_t x1 + sigma_t x0, t) - x1|^2 with Adam, keeping an EMA of the weights (the shipped model). Step s draws
- * everything from a random stream seeded by (seed, s) alone, so a run resumed from a checkpoint (weights, EMA,
- * Adam moments, loss rows) continues exactly as the uninterrupted run would.
+ * Trains a network on its spec's {@link TrainingObjective} (flow matching, or cross-entropy for a classifier) with
+ * Adam, keeping an EMA of the weights (the shipped model). Step s draws everything from a random stream seeded by
+ * (seed, s) alone, so a run resumed from a checkpoint (weights, EMA, Adam moments, loss rows) continues exactly as
+ * the uninterrupted run would.
  */
 public final class Trainer {
     private final TrainSpec spec;
     private final TrainSpec.Settings s;
-    private final AffinePath path;
+    private final TrainingObjective objective;
     private final Network net;
     private final INDArray ema;
     private final AdamOptimizer adam;
-    private final Batch train;
-    private final Validation validation;
     private final List<LossRow> rows = new ArrayList<>();
     private int step;
     private double elapsedBefore;
@@ -56,15 +52,12 @@ public final class Trainer {
     public Trainer(TrainSpec spec) {
         this.spec = spec;
         this.s = spec.training();
-        this.path = Paths.byName(spec.path());
         this.net = spec.network();
         net.parameters().initialise(s.seed());
         this.ema = net.parameters().values().dup();
         DataType dt = net.parameters().dtype();
         this.adam = new AdamOptimizer(Nd4j.zeros(dt, ema.length()), Nd4j.zeros(dt, ema.length()));
-        Batch[] split = split(spec.data().load(), s.validation(), s.seed());
-        this.train = split[0];
-        this.validation = new Validation(split[1], path, s.seed());
+        this.objective = TrainingObjectives.create(spec);
     }
 
     /** A trainer positioned where the checkpoint left off; the checkpoint must come from the same spec. */
@@ -85,13 +78,17 @@ public final class Trainer {
         t.elapsedBefore = c.meta().path("elapsedSeconds").asDouble();
         for (JsonNode r : c.meta().path("rows")) {
             t.rows.add(new LossRow(r.get(0).asInt(), r.get(1).asDouble(), r.get(2).asDouble(), r.get(3).asDouble(),
-                    r.get(4).asDouble()));
+                    r.get(4).asDouble(), r.has(5) ? r.get(5).asDouble() : Double.NaN));
         }
         return t;
     }
 
     public int step() {
         return step;
+    }
+
+    public TrainingObjective objective() {
+        return objective;
     }
 
     public List<LossRow> rows() {
@@ -127,7 +124,7 @@ public final class Trainer {
             step++;
             listener.onStep(step, s.steps(), loss);
             if (step % s.logEvery() == 0 || step == s.steps()) {
-                LossRow row = validation.evaluate(emaNetwork(), step, lossSum / lossCount,
+                LossRow row = objective.evaluate(emaNetwork(), step, lossSum / lossCount,
                         AdamOptimizer.learningRate(s, step - 1));
                 rows.add(row);
                 listener.onRow(row);
@@ -142,43 +139,19 @@ public final class Trainer {
     }
 
     private double trainStep(Parameters ps) {
-        int b = s.batch();
-        int d = train.cols();
-        double[] xt = new double[b * d];
-        double[] x1 = new double[b * d];
-        double[] ts = new double[b];
         SplittableRandom r = new SplittableRandom(s.seed() * 0x9E3779B97F4A7C15L + step);
-        double[] data = train.data();
-        for (int i = 0; i < b; i++) {
-            int row = r.nextInt(train.rows());
-            double t = r.nextDouble();
-            double alpha = path.alpha(t);
-            double sigma = path.sigma(t);
-            ts[i] = t;
-            for (int c = 0; c < d; c++) {
-                double target = data[row * d + c];
-                x1[i * d + c] = target;
-                xt[i * d + c] = alpha * target + sigma * Validation.gaussian(r);
-            }
-        }
         // every array of the step lives in the thread's scratch memory; only the parameters, EMA and Adam moments
         // (created outside) are written
-        return Scratch.run(() -> update(ps, xt, x1, ts));
+        return Scratch.run(() -> update(ps, r));
     }
 
-    private double update(Parameters ps, double[] xt, double[] x1, double[] ts) {
-        int b = ts.length;
-        int d = train.cols();
-        DataType dt = ps.dtype();
-        INDArray x = Nd4j.create(xt, new long[] {b, d}, DataType.DOUBLE).castTo(dt);
-        INDArray y = Nd4j.create(x1, new long[] {b, d}, DataType.DOUBLE).castTo(dt);
-        INDArray t = Nd4j.create(ts, new long[] {b}, DataType.DOUBLE).castTo(dt);
+    private double update(Parameters ps, SplittableRandom r) {
+        TrainingObjective.Minibatch batch = objective.draw(r, s.batch(), ps.dtype());
         ps.zeroGrads();
         Tape tape = new Tape(true);
-        INDArray diff = net.forward(x, t, tape).subi(y);
-        double loss = diff.norm2Number().doubleValue();
-        loss = loss * loss / ((double) b * d);
-        net.backward(diff.muli(2.0 / ((double) b * d)), tape);
+        INDArray out = net.forward(batch.x(), batch.t(), tape);
+        double loss = objective.lossAndGradient(out, batch);
+        net.backward(out, tape);
         adam.update(ps.values(), ps.grads(), AdamOptimizer.learningRate(s, step), step);
         // the usual EMA warm-up: early on the average forgets the random initialisation faster
         double decay = Math.min(s.ema(), (1.0 + step) / (10.0 + step));
@@ -202,7 +175,7 @@ public final class Trainer {
         ArrayNode list = meta.putArray("rows");
         for (LossRow row : rows) {
             list.addArray().add(row.step()).add(row.trainLoss()).add(row.validationLoss())
-                    .add(row.validationVelocityLoss()).add(row.learningRate());
+                    .add(row.validationVelocityLoss()).add(row.learningRate()).add(row.accuracy());
         }
         Map<String, INDArray> extra = new LinkedHashMap<>();
         extra.put("ema", ema);
