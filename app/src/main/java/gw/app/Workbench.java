@@ -261,7 +261,11 @@ public final class Workbench {
     }
 
     private void afterErrors() {
-        errorChart.show(model.errorsProperty().get());
+        if (model.errorNoteProperty().get() != null) {
+            errorChart.showWithoutIdeal(model.errorNoteProperty().get());
+        } else {
+            errorChart.show(model.errorsProperty().get());
+        }
         extraDebounce.request();
         onRunApplied.forEach(Runnable::run);
     }

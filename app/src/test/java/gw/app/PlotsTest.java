@@ -55,6 +55,36 @@ class PlotsTest extends WorkbenchFixture {
     }
 
     @Test
+    void aLearnedScenarioShowsTheNoIdealNoteInsteadOfMeasuring() {
+        gw.app.state.Scenario moons = gw.app.state.LearnedScenarios.in(java.nio.file.Path.of("..", "assets",
+                "models"), new java.util.ArrayList<>()).stream().filter(sc -> sc.name().contains("moons"))
+                .findFirst().orElseThrow();
+        assertFalse(gw.app.run.ErrorProfiles.hasIdeal(moons.model()), "a network states no closed-form density");
+        int[] errorRuns = {0};
+        fx(() -> bench.errorService().runningProperty().addListener((o, a, b) -> errorRuns[0] += b ? 1 : 0));
+        fx(() -> bench.openScenario(moons));
+        Settings s = onFx(() -> bench.controls().getSettings().withParticles(64).withSteps(5));
+        fx(() -> bench.controls().apply(s, true));
+        awaitRunOf(s);
+        assertEquals(0, errorRuns[0], "the gradient error against the ideal is not started for a network");
+        assertEquals(gw.app.run.ErrorProfiles.NO_IDEAL, bench.errorChart().message());
+        assertTrue(bench.errorChart().messageIsNote(), "a note, not an error");
+        assertEquals(0, bench.errorChart().seriesCount());
+        assertTrue(bench.samples().panels().stream().allMatch(p -> p.particleCount() == 64), "samples are drawn");
+
+        // back on an analytic scenario the error is measured again and the note goes
+        gw.app.state.Scenario analytic = gw.app.state.Scenarios.all().get(0);
+        assertTrue(gw.app.run.ErrorProfiles.hasIdeal(analytic.model()));
+        fx(() -> bench.controls().load(analytic));
+        Settings back = onFx(() -> bench.controls().getSettings().withParticles(64).withSteps(10));
+        fx(() -> bench.controls().apply(back, true));
+        awaitRunOf(back);
+        assertTrue(errorRuns[0] >= 1);
+        assertTrue(bench.errorChart().seriesCount() > 0);
+        assertNull(bench.errorChart().message());
+    }
+
+    @Test
     void theFirstFrameShowsTheDensityAndTargetBeforeAnyRun() {
         // as the window opens: runs held until the first frame is painted, the scenario loaded
         Workbench held = onFx(() -> {

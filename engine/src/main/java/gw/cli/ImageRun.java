@@ -3,11 +3,8 @@ package gw.cli;
 import gw.experiment.image.ImageExperiment;
 import gw.experiment.image.ImageExperimentReader;
 import gw.experiment.image.ImageExperimentSpec;
-import gw.experiment.image.ImageReconstruction;
 import gw.experiment.image.ImageResultsWriter;
 import gw.experiment.image.ImageRunResult;
-import gw.experiment.image.ReconstructionRequest;
-import gw.experiment.image.SchemeChoice;
 import gw.spec.SpecException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -77,7 +74,7 @@ final class ImageRun {
         }, "ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            warmUp(spec);
+            ImageExperiment.warmUp(spec);
             ImageExperiment.run(spec, listener);
         } catch (OutOfMemoryError e) {
             // the finished runs stay in the files, which say where it stopped; Main reports the error (exit 1)
@@ -112,10 +109,4 @@ final class ImageRun {
         return ExitCodes.OK;
     }
 
-    /** One untimed greedy step on the first image, so that the first run's wall time holds no JIT or ND4J start. */
-    private static void warmUp(ImageExperimentSpec spec) {
-        ReconstructionRequest first = spec.request(spec.points().get(0), spec.tasks().get(0), 0, spec.images()[0]);
-        ImageReconstruction.run(spec.model(), spec.data(), new ReconstructionRequest(first.imageIndex(),
-                first.task(), first.noiseStd(), first.seed(), SchemeChoice.greedy(), 1, 1e-12), null);
-    }
 }

@@ -72,6 +72,14 @@ public final class GradientErrorChart extends ChartPane {
         return new GradientErrorChart(chart, e, c, er, cr);
     }
 
+    /** Empties the plot and shows {@code note} (a neutral note, not an error): the run's model has no ideal. */
+    public void showWithoutIdeal(String note) {
+        last = null;
+        errors.removeAllSeries();
+        cosines.removeAllSeries();
+        showNote(note);
+    }
+
     public void show(ErrorProfiles p) {
         last = p;
         RunResult r = p.run();

@@ -20,6 +20,19 @@ import java.util.concurrent.Callable;
 public record ErrorProfiles(RunResult run, Map<String, List<StepRecord>> steps, Map<String, String> errors,
                             double computeMs) {
     public static final int MAX_STEPS = 20;
+    /** What the gradient-error plot says instead of a measurement for a model without a usable ideal. */
+    public static final String NO_IDEAL = "Gradient error needs the continuous ideal, which a network does not have "
+            + "in closed form (its own flow solved to a tolerance does not converge in reasonable time); see "
+            + "docs/TRAINING.md.";
+
+    /**
+     * Whether the continuous ideal g* of a model can be measured against: the model states a closed-form density
+     * (the analytic scenarios). A learned network states none, and solving its own flow to the ideal's tolerance
+     * does not converge, so the workbench does not start that measurement for it.
+     */
+    public static boolean hasIdeal(gw.model.TargetPredictor model) {
+        return model.density().isPresent();
+    }
 
     /**
      * Measures every successful guided scheme of the run. The ideal is solved once per step for all schemes'

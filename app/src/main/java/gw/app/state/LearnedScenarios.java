@@ -43,7 +43,8 @@ public final class LearnedScenarios {
     /**
      * A scenario per 2-D model folder under {@code dir} (assets/models), in name order, listed from its card (no
      * network is loaded: {@link LearnedModel} loads it when the scenario first runs); a folder whose header does not
-     * read is skipped with its reason added to {@code skipped}, and so are models of other dimensions.
+     * read is skipped with its reason added to {@code skipped}, and so are models of other dimensions; classifiers
+     * are left out silently.
      */
     public static List<Scenario> in(Path dir, List<String> skipped) {
         List<Scenario> out = new ArrayList<>();
@@ -59,6 +60,9 @@ public final class LearnedScenarios {
         }
         for (Path f : folders) {
             try {
+                if (isClassifier(f)) {
+                    continue; // an image classifier (fashion-classifier-a, -b) is no flow model: not a scenario
+                }
                 LearnedModel m = LearnedModels.open(f);
                 if (m.dim() == 2) {
                     out.add(of(m, "Learned: " + f.getFileName() + " (MLP)", describe(m.card().card(), f)));
@@ -70,6 +74,12 @@ public final class LearnedScenarios {
         return out;
     }
 
+    /** Whether the folder's model file says role "classifier" (read from its header, nothing loaded). */
+    private static boolean isClassifier(Path folder) {
+        return gw.model.Classifiers.ROLE.equals(gw.model.net.NetworkHeader.read(folder.resolve(
+                LearnedModels.MODEL_FILE)).path("meta").path("role").asText());
+    }
+
     /** What the card says: network, data, training. */
     static String describe(JsonNode c, Path folder) {
         if (!c.has("architecture")) {
@@ -79,8 +89,8 @@ public final class LearnedScenarios {
         JsonNode d = c.path("data");
         return String.format(java.util.Locale.ROOT, "A flow-matching network (MLP, width %d, depth %d, %s) "
                     + "trained on %s%s for %d steps on the %s path (assets/models/%s). It has no closed-form "
-                    + "density: the unguided panel shows what it learned, and the exact ideal is its own flow, "
-                    + "solved by RK4 in t.", a.path("width").asInt(), a.path("depth").asInt(),
+                    + "density: the unguided panel shows what it learned, and there is no continuous ideal to "
+                    + "measure gradient error against (docs/TRAINING.md).", a.path("width").asInt(), a.path("depth").asInt(),
                     a.path("dtype").asText(), d.path("kind").asText(),
                     d.has("samples") ? " (" + d.path("samples").asInt() + " points)" : "",
                     c.path("training").path("steps").asInt(), c.path("path").asText(), folder.getFileName());

@@ -28,6 +28,36 @@ public final class ImageExperiment {
     }
 
     public static List<ImageRunResult> run(ImageExperimentSpec spec, Listener listener) {
+        return withTasks(spec, () -> runAll(spec, listener));
+    }
+
+    /** One untimed greedy step on the first image, so that the first run's wall time holds no JIT or ND4J start. */
+    public static void warmUp(ImageExperimentSpec spec) {
+        ReconstructionRequest first = spec.request(spec.points().get(0), spec.tasks().get(0), 0, spec.images()[0]);
+        withTasks(spec, () -> ImageReconstruction.run(spec.model(), spec.data(), new ReconstructionRequest(
+                first.imageIndex(), first.task(), first.noiseStd(), first.seed(), SchemeChoice.greedy(), 1, 1e-12),
+                null));
+    }
+
+    /** Runs {@code work} with the spec's "class" task registered (its guide and target come from the spec). */
+    private static <T> T withTasks(ImageExperimentSpec spec, java.util.function.Supplier<T> work) {
+        ClassTask classTask = spec.classTask();
+        if (classTask == null || !spec.tasks().contains(ClassTask.NAME)) {
+            return work.get();
+        }
+        AutoCloseable handle = classTask.register();
+        try {
+            return work.get();
+        } finally {
+            try {
+                handle.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static List<ImageRunResult> runAll(ImageExperimentSpec spec, Listener listener) {
         List<ImageRunResult> out = new ArrayList<>();
         List<Map<String, Number>> points = spec.points();
         int total = spec.runCount();
@@ -48,7 +78,9 @@ public final class ImageExperiment {
                         try {
                             Reconstruction rec = ImageReconstruction.run(spec.model(), spec.data(), r,
                                     f -> listener.onProgress(base + f / total, label));
-                            result = new ImageRunResult(index, p, points.get(p), r, rec, null);
+                            ClassTask.Verdict verdict = ClassTask.NAME.equals(task) && spec.classTask() != null
+                                    ? spec.classTask().verdict(rec.reconstruction()) : null;
+                            result = new ImageRunResult(index, p, points.get(p), r, rec, null, verdict);
                         } catch (NonFiniteException | NotConvergedException | ArithmeticException e) {
                             result = new ImageRunResult(index, p, points.get(p), r, null, e.getMessage());
                         }

@@ -3,8 +3,10 @@ package gw.experiment.image;
 import gw.data.FashionMnist;
 import gw.data.LabelledImages;
 import gw.data.MissingDatasetException;
+import gw.model.Classifiers;
 import gw.model.LearnedModels;
 import gw.model.TargetPredictor;
+import gw.model.net.ImageClassifier;
 import gw.model.net.InvalidModelFileException;
 import gw.objective.image.ImageTasks;
 import gw.solver.Solvers;
@@ -29,7 +31,8 @@ import java.util.Set;
  */
 public final class ImageExperimentReader {
     static final List<String> TOP = List.of("kind", "name", "description", "model", "images", "tasks", "noiseStd",
-            "box", "steps", "solver", "scale", "scalePer", "seed", "schemes", "sweep", "gradientError");
+            "box", "steps", "solver", "scale", "scalePer", "seed", "schemes", "sweep", "gradientError", "classifier",
+            "judge", "targetClass");
     static final List<String> SCHEME_FIELDS = List.of("scheme", "label", "horizon", "lookaheadSolver",
             "dpsNormalize", "checkpoint", "adjointSolver", "noiseOptimization", "scale");
     /** The kind value that marks an image experiment. */
@@ -69,7 +72,12 @@ public final class ImageExperimentReader {
             throw modelField.error(e.getMessage());
         }
         int[] images = images(root.get("images"), data.count());
-        List<String> tasks = distinctNames(root.get("tasks"), ImageProblems.names());
+        List<String> taskNames = new ArrayList<>(ImageProblems.names());
+        if (!taskNames.contains(ClassTask.NAME)) {
+            taskNames.add(ClassTask.NAME);
+        }
+        List<String> tasks = distinctNames(root.get("tasks"), taskNames);
+        ClassTask classTask = classTask(root, tasks.contains(ClassTask.NAME), side);
         double noiseStd = root.optional("noiseStd").map(ImageExperimentReader::noiseStd).orElse(0.05);
         int box = root.optional("box").map(f -> f.integer(1, side - 1)).orElse(ImageTasks.BOX);
         int steps = root.optional("steps").map(f -> f.integer(1, ReconstructionRequest.MAX_STEPS)).orElse(20);
@@ -107,7 +115,7 @@ public final class ImageExperimentReader {
         String description = root.optional("description").map(Field::string).orElse("");
         ImageExperimentSpec spec = new ImageExperimentSpec(name, description, model, modelField.node().isTextual()
                 ? modelField.string() : modelField.get("file").string(), data, images, tasks, schemes, schemeScales,
-                base, sweep, root.node().toPrettyString());
+                base, sweep, root.node().toPrettyString(), classTask);
         checkWork(root, spec);
         return spec;
     }
@@ -125,6 +133,42 @@ public final class ImageExperimentReader {
         } catch (InvalidModelFileException e) {
             throw file.error(e.getMessage());
         }
+    }
+
+    /**
+     * The guide, judge and target of the "class" task; null without it. The three fields are required with the task
+     * and refused without it, so a spec cannot silently ignore them.
+     */
+    private static ClassTask classTask(Field root, boolean wanted, int side) {
+        if (!wanted) {
+            for (String k : List.of("classifier", "judge", "targetClass")) {
+                root.optional(k).ifPresent(f -> {
+                    throw f.error("is only used with the task \"" + ClassTask.NAME + "\" (add it to tasks)");
+                });
+            }
+            return null;
+        }
+        Field guideField = root.get("classifier");
+        Field judgeField = root.get("judge");
+        ImageClassifier guide = classifier(guideField, side);
+        ImageClassifier judge = classifier(judgeField, side);
+        int classes = guide.config().classes();
+        judgeField.require(judge.config().classes() == classes, "has " + judge.config().classes()
+                + " classes, the classifier " + classes);
+        int target = root.get("targetClass").integer(0, classes - 1);
+        return new ClassTask(guide, guideField.string(), judge, judgeField.string(), target);
+    }
+
+    private static ImageClassifier classifier(Field f, int side) {
+        ImageClassifier c;
+        try {
+            c = Classifiers.load(f.file());
+        } catch (InvalidModelFileException e) {
+            throw f.error(e.getMessage());
+        }
+        f.require(c.config().side() == side, "classifies " + c.config().side() + " x " + c.config().side()
+                + " images; the test images are " + side + " x " + side);
+        return c;
     }
 
     /** The Fashion-MNIST test split; a missing data package is an error on "images". */

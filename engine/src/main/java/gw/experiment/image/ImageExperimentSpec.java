@@ -20,11 +20,12 @@ import java.util.Map;
  * @param base the settings every run starts from (its image, task and scheme are placeholders)
  * @param sweep axis -> values, axes from {@link #AXES}
  * @param source the spec's JSON text
+ * @param classTask the guide, judge and target of the "class" task; null when the spec has no class task
  */
 public record ImageExperimentSpec(String name, String description, TargetPredictor model, String modelName,
                                   LabelledImages data, int[] images, List<String> tasks, List<SchemeChoice> schemes,
                                   double[] schemeScales, ReconstructionRequest base, Map<String, List<Number>> sweep,
-                                  String source) {
+                                  String source, ClassTask classTask) {
     /** Settings a sweep may vary. */
     public static final List<String> AXES = List.of("scale", "steps", "noiseStd", "seed");
 

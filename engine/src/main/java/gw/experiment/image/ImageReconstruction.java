@@ -136,8 +136,11 @@ public final class ImageReconstruction {
         x1.requireFinite("the reconstruction");
         double[] x = x1.data();
         report.accept(1.0);
+        // a task without a measurement (class guidance) generates rather than reconstructs: no ground truth to score
+        boolean inverse = ImageProblems.isInverse(r.task());
         return new Reconstruction(r, label, side, x, truth, problem.measurement(), problem.measurementPicture(),
-                ImageQuality.psnr(x, truth, RANGE), ImageQuality.ssim(x, truth, side, RANGE), problem.residual(x),
+                inverse ? ImageQuality.psnr(x, truth, RANGE) : Double.NaN,
+                inverse ? ImageQuality.ssim(x, truth, side, RANGE) : Double.NaN, problem.residual(x),
                 loss.loss(x1)[0], f.cost().nfe(), f.cost().vjps(), wallMs, f.cost().peakRetainedBytes(), errors);
     }
 

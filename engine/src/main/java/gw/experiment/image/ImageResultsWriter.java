@@ -140,7 +140,8 @@ public final class ImageResultsWriter {
         StringBuilder b = new StringBuilder("run");
         spec.sweep().keySet().forEach(a -> b.append(',').append(a));
         b.append(",task,scheme,image,label,status,psnr,ssim,residual,final_loss,nfe,vjps,wall_ms,peak_retained_bytes,"
-                + "grad_rel_error,grad_cosine\n");
+                + "grad_rel_error,grad_cosine" + (spec.classTask() != null ? ",judge_class,judge_hit,judge_p_target" : "")
+                + "\n");
         for (ImageRunResult r : results) {
             b.append(r.index());
             for (String axis : spec.sweep().keySet()) {
@@ -149,15 +150,20 @@ public final class ImageResultsWriter {
             ReconstructionRequest q = r.request();
             b.append(',').append(q.task()).append(',').append(q.scheme().label()).append(',').append(q.imageIndex());
             if (!r.complete()) {
-                b.append(",,failed,,,,,,,,,,\n");
+                b.append(",,failed,,,,,,,,,,").append(spec.classTask() != null ? ",,," : "").append('\n');
                 continue;
             }
             Reconstruction x = r.result();
-            b.append(',').append(x.label()).append(",complete,").append(x.psnr()).append(',').append(x.ssim())
-                    .append(',').append(x.residual()).append(',').append(x.finalLoss()).append(',').append(x.nfe())
+            b.append(',').append(x.label()).append(",complete,").append(num(x.psnr())).append(',')
+                    .append(num(x.ssim())).append(',').append(num(x.residual())).append(',').append(x.finalLoss()).append(',').append(x.nfe())
                     .append(',').append(x.vjps()).append(',').append(String.format(java.util.Locale.ROOT, "%.3f",
                             x.wallMs())).append(',').append(x.peakRetainedBytes()).append(',')
-                    .append(num(x.meanRelativeError())).append(',').append(num(x.meanCosine())).append('\n');
+                    .append(num(x.meanRelativeError())).append(',').append(num(x.meanCosine()));
+            if (spec.classTask() != null) {
+                ClassTask.Verdict v = r.verdict();
+                b.append(v == null ? ",,," : "," + v.predicted() + "," + v.hit() + "," + v.targetProbability());
+            }
+            b.append('\n');
         }
         return b.toString();
     }
@@ -172,6 +178,12 @@ public final class ImageResultsWriter {
         root.put("status", status);
         root.put("runs planned", spec.runCount());
         root.set("spec", echo);
+        if (spec.classTask() != null) {
+            ObjectNode c = root.putObject("classTask");
+            c.put("classifier", spec.classTask().guideName());
+            c.put("judge", spec.classTask().judgeName());
+            c.put("targetClass", spec.classTask().target());
+        }
         ObjectNode files = root.putObject("files");
         files.put("csv", "results.csv");
         files.put("reconstructions", "reconstructions.npy (rows in run order)");
@@ -205,6 +217,12 @@ public final class ImageResultsWriter {
             o.put("vjps", x.vjps());
             o.put("wallMs", Math.round(x.wallMs() * 1000) / 1000.0);
             o.put("peakRetainedBytes", x.peakRetainedBytes());
+            if (r.verdict() != null) {
+                ObjectNode j = o.putObject("judge");
+                j.put("predicted", r.verdict().predicted());
+                j.put("hit", r.verdict().hit());
+                put(j, "targetProbability", r.verdict().targetProbability());
+            }
             if (!x.gradientErrors().isEmpty()) {
                 ArrayNode e = o.putArray("gradientErrors");
                 for (StepError s : x.gradientErrors()) {
@@ -236,6 +254,11 @@ public final class ImageResultsWriter {
             put(o, "wallMsStd", s.wallMs().std());
             o.put("peakRetainedBytes", s.peakRetainedBytes());
             put(o, "gradientRelativeErrorMean", s.relativeError().mean());
+            if (Double.isFinite(s.judgeHit().mean())) {
+                put(o, "judgeHitRate", s.judgeHit().mean());
+                put(o, "judgeTargetProbabilityMean", s.judgeProbability().mean());
+                put(o, "judgeTargetProbabilityStd", s.judgeProbability().std());
+            }
         }
         return root;
     }

@@ -7,11 +7,12 @@ import java.util.Map;
 
 /**
  * Mean and standard deviation (sample, n - 1; 0 for one image) over the images of one (sweep point, task, scheme)
- * group of complete runs.
+ * group of complete runs. For the "class" task, {@code judgeHit}'s mean is the judge's hit rate and
+ * {@code judgeProbability} the judge's p(target); NaN for other tasks.
  */
 public record ImageSummary(int pointIndex, Map<String, Number> point, String task, String scheme, int count,
                            int failed, Stat psnr, Stat ssim, Stat residual, Stat nfe, Stat vjps, Stat wallMs,
-                           long peakRetainedBytes, Stat relativeError) {
+                           long peakRetainedBytes, Stat relativeError, Stat judgeHit, Stat judgeProbability) {
 
     /** Mean and sample standard deviation of the finite values; NaN when there are none. */
     public record Stat(double mean, double std) {
@@ -46,7 +47,11 @@ public record ImageSummary(int pointIndex, Map<String, Number> point, String tas
                     Stat.of(ok.stream().map(r -> (double) r.vjps()).toList()),
                     Stat.of(ok.stream().map(Reconstruction::wallMs).toList()),
                     ok.stream().mapToLong(Reconstruction::peakRetainedBytes).max().orElse(0),
-                    Stat.of(ok.stream().map(Reconstruction::meanRelativeError).toList())));
+                    Stat.of(ok.stream().map(Reconstruction::meanRelativeError).toList()),
+                    Stat.of(g.stream().filter(r -> r.verdict() != null).map(r -> r.verdict().hit() ? 1.0 : 0.0)
+                            .toList()),
+                    Stat.of(g.stream().filter(r -> r.verdict() != null).map(r -> r.verdict().targetProbability())
+                            .toList())));
         }
         return out;
     }

@@ -13,7 +13,8 @@ import java.util.List;
  * @param groundTruth the clean test image
  * @param measurement y, the M measured values (empty for a task without a measurement)
  * @param measurementPicture a side x side picture of y ({@link ImageProblem#measurementPicture()})
- * @param psnr PSNR of the reconstruction against the ground truth, dB, data range 2
+ * @param psnr PSNR of the reconstruction against the ground truth, dB, data range 2 (NaN for a task without a
+ *             measurement, such as class guidance: it generates, there is nothing to compare with)
  * @param ssim SSIM of the reconstruction against the ground truth (Gaussian window 11, sigma 1.5, data range 2)
  * @param residual |A x1 - y| (NaN without a measurement)
  * @param finalLoss the guidance loss at x1

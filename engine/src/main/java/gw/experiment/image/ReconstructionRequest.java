@@ -34,7 +34,9 @@ public record ReconstructionRequest(int imageIndex, String task, double noiseStd
         if (imageIndex < 0) {
             throw new IllegalArgumentException("imageIndex must be >= 0, got " + imageIndex);
         }
-        if (!ImageProblems.names().contains(task)) {
+        // "class" is registered only while an experiment with its classifiers runs (ImageExperiment), so a request
+        // may name it before; ImageProblems.create refuses it when nothing is registered
+        if (!ImageProblems.names().contains(task) && !ClassTask.NAME.equals(task)) {
             throw new IllegalArgumentException("task must be one of " + String.join(", ", ImageProblems.names())
                     + ", got '" + task + "'");
         }
