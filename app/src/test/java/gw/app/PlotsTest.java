@@ -71,6 +71,9 @@ class PlotsTest extends WorkbenchFixture {
         assertTrue(bench.errorChart().messageIsNote(), "a note, not an error");
         assertEquals(0, bench.errorChart().seriesCount());
         assertTrue(bench.samples().panels().stream().allMatch(p -> p.particleCount() == 64), "samples are drawn");
+        String sub = onFx(() -> ((org.jfree.chart.title.TextTitle) bench.samples().panels().get(1).chart()
+                .getSubtitle(0)).getText());
+        assertTrue(sub.contains("median") && !sub.contains("log p"), "the median stays, no log p without a density: " + sub);
 
         // back on an analytic scenario the error is measured again and the note goes
         gw.app.state.Scenario analytic = gw.app.state.Scenarios.all().get(0);

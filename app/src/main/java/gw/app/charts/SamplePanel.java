@@ -171,7 +171,7 @@ public final class SamplePanel extends ChartPane {
                     String.format(Locale.ROOT, "%,d NFE", sum.totalNfe()),
                     bytes(sum.peakRetainedBytes()) + " kept"));
             if (Double.isNaN(sum.meanLogLikelihood())) {
-                tokens.remove(1); // a learned model has no density, so no log p to show
+                tokens.remove(2); // a learned model has no density, so no log p to show (index 2: after loss, median)
             }
             drawStep();
         } finally {
