@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * `run` on an image experiment spec ({@code "kind": "image-experiment"}, docs/IMAGES.md): validates it, runs every
@@ -62,17 +60,8 @@ final class ImageRun {
                 }
             }
         };
-        Thread worker = Thread.currentThread();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            worker.interrupt();
-            try {
-                finished.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
+        // released in finally, after the catch blocks have written what a cancelled run keeps
+        CtrlC ctrlC = new CtrlC();
         try {
             ImageExperiment.warmUp(spec);
             ImageExperiment.run(spec, listener);
@@ -88,12 +77,7 @@ final class ImageRun {
             err.flush();
             return RunCommand.CANCELLED;
         } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it only waits for the latch released above
-            }
+            ctrlC.close();
         }
         writer.write(results, "complete");
         bar.finish();

@@ -21,9 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -105,17 +103,8 @@ public final class RunCommand implements Callable<Integer> {
                 }
             }
         };
-        Thread worker = Thread.currentThread();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            worker.interrupt();
-            try {
-                finished.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
+        // released in finally, after the catch blocks have written what a cancelled run keeps
+        CtrlC ctrlC = new CtrlC();
         try {
             Experiment.run(spec, listener, done, timedRuns);
         } catch (CancellationException e) {
@@ -127,12 +116,7 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return CANCELLED;
         } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it only waits for the latch released above
-            }
+            ctrlC.close();
         }
         bar.finish();
         RunSummaryTable.print(command.commandLine().getOut(), spec, results, done.size(), outDir);

@@ -2,9 +2,7 @@ package gw.cli;
 
 import gw.data.ImageGrid;
 import gw.experiment.AtomicFiles;
-import gw.model.LearnedModels;
 import gw.model.NetworkPredictor;
-import gw.model.net.InvalidModelFileException;
 import gw.solver.Dynamics;
 import gw.solver.Grid;
 import gw.solver.Rollout;
@@ -59,16 +57,8 @@ public final class SampleImagesCommand implements Callable<Integer> {
         if (!Solvers.NAMES.contains(solver)) {
             throw new SpecException("--solver", "must be one of " + String.join(", ", Solvers.NAMES));
         }
-        NetworkPredictor m;
-        try {
-            m = LearnedModels.load(model);
-        } catch (InvalidModelFileException e) {
-            throw new SpecException("--model", e.getMessage());
-        }
+        NetworkPredictor m = SampleQualityCommand.imageFlowModel(model);
         int side = (int) Math.round(Math.sqrt(m.dim()));
-        if (side * side != m.dim() || !m.network().architecture().path("kind").asText().equals("unet")) {
-            throw new SpecException("--model", model + " is not an image model (dimension " + m.dim() + ")");
-        }
         long start = System.nanoTime();
         Dynamics f = Dynamics.inTime(m, m.path());
         Batch x1 = Rollout.solve(f, Solvers.byName(solver), Grid.uniform(steps), Noise.gaussian(count, m.dim(), seed),

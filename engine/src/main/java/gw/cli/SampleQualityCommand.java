@@ -208,6 +208,11 @@ public final class SampleQualityCommand implements Callable<Integer> {
     }
 
     private NetworkPredictor flowModel() {
+        return imageFlowModel(model);
+    }
+
+    /** The U-Net flow model in {@code model}, or exit 2 naming --model (also used by sample-images). */
+    static NetworkPredictor imageFlowModel(Path model) {
         NetworkPredictor m;
         try {
             m = LearnedModels.load(model);

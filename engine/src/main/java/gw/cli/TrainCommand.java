@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,17 +64,8 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = command.commandLine().getErr();
         Files.createDirectories(outDir);
         Progress progress = new Progress(err, trainer.step());
-        Thread worker = Thread.currentThread();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            worker.interrupt();
-            try {
-                finished.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
+        // released in finally, after the catch blocks have written what a cancelled run keeps
+        CtrlC ctrlC = new CtrlC();
         try {
             trainer.run(progress);
         } catch (CancellationException e) {
@@ -92,12 +81,7 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it only waits for the latch released above
-            }
+            ctrlC.close();
         }
         TrainRun.finish(outDir, spec, trainer, trainer.elapsedSeconds());
         err.println();
