@@ -9,9 +9,15 @@ import java.util.function.UnaryOperator;
 /**
  * The exact flow map x_t -> x_1 and its VJP (MATH sections 1-2). For a model that accepts any (alpha, sigma) the
  * solve runs in EDM coordinates z = x/alpha, kappa = sigma/alpha, where dz/dkappa = xhat0 is smooth down to
- * kappa = 0, with RK4 on a rho = 7 grid; any other model (a learned one reads only t) runs RK4 in t on steps
- * equal in ln kappa ({@link #timeGrid}), then one exponential step to t = 1. From very early times (kappa above
- * {@link #KAPPA_SWITCH}, including t = 0 where kappa is infinite) it first runs RK4 in t on equal steps.
+ * kappa = 0, with RK4 on a rho = 7 grid; from very early times (kappa above {@link #KAPPA_SWITCH}, including t = 0
+ * where kappa is infinite) it first runs RK4 in t on equal steps.
+ * <p>
+ * Any other model (a learned one reads only t) runs RK4 in t from t to the fixed time t_e where kappa =
+ * {@link #KAPPA_END} ({@link #timeGrid}), then one exponential (DDIM) step to t = 1, which lands on
+ * x1 = xhat1(x_{t_e}, t_e). A network's xhat1 does not tend to x as t -> 1 (its Jacobian stays away from the
+ * identity), so its flow has no limit at t = 1 (docs/TRAINING.md): the fixed end makes its ideal one well-defined
+ * quantity that step doubling can converge to. For an exact model the cut costs O(KAPPA_END^2).
+ * <p>
  * The gradient is backpropagated through those RK4 steps (checkpointed in sqrt(n) segments to bound memory); the
  * step count doubles until both the endpoint and the gradient change by less than the requested relative tolerance,
  * or fails with {@link NotConvergedException} (saying the change it reached) after {@link #maxSteps} steps.
@@ -33,6 +39,18 @@ public final class IdealFlow {
     public static final double ROUNDOFF_FLOOR = 1e3;
     /** The tolerance to ask for on a network's ideal (metrics.idealTolerance; probe and demo use it). */
     public static final double NETWORK_TOLERANCE = 1e-3;
+    /**
+     * Where the t form ends its RK4 solve (kappa = sigma/alpha; t = 0.999 on ot) before the exponential step to
+     * t = 1. The cut is O(KAPPA_END^2): on the reference mixture 5-7e-6 relative in the gradient (measured against
+     * the EDM form on all three paths, t = 0 ... 0.95). A smaller end would push a network's ideal deeper into the
+     * late times where its xhat1 is least trained and its flow keeps drifting (docs/TRAINING.md).
+     */
+    public static final double KAPPA_END = 1e-3;
+    /**
+     * Weight of t in the t form's grid variable (see {@link #timeGrid}). On the moons network it halved the steps
+     * to a 1e-3 change against a grid equal in ln kappa alone (64 instead of 128 at t = 0.5).
+     */
+    static final double TIME_WEIGHT = 10.0;
 
     private final TargetPredictor model;
     private final AffinePath path;
@@ -113,7 +131,15 @@ public final class IdealFlow {
                 r.achievedTolerance(), r.steps() / 2, r.steps(), tolerance);
     }
 
-    private Result solveWith(Batch x, double t, UnaryOperator<Batch> gradOfLoss, int n) {
+    /** One solve with n steps per phase, no refinement (package-private for tests: a fixed map to differentiate). */
+    Result solveWith(Batch x, double t, UnaryOperator<Batch> gradOfLoss, int n) {
+        Batch[] out = model.acceptsAnyPathPoint() ? solveEdm(x, t, gradOfLoss, n) : solveInTime(x, t, gradOfLoss, n);
+        out[1].requireFinite("the continuous-ideal gradient");
+        return new Result(out[0], out[1], n, Double.NaN, false);
+    }
+
+    /** {x1, gradient}: RK4 in t up to kappa = KAPPA_SWITCH where needed, then RK4 in EDM coordinates to kappa = 0. */
+    private Batch[] solveEdm(Batch x, double t, UnaryOperator<Batch> gradOfLoss, int n) {
         Step rk4 = Solvers.byName("rk4");
         PathPoint p = path.at(t);
         double kappa = p.sigma() / p.alpha();
@@ -127,34 +153,42 @@ public final class IdealFlow {
             xs = early.output();
             kappa = path.sigma(ts) / path.alpha(ts);
         }
-        Rollout late;
-        Batch x1;
-        Batch g;
-        if (model.acceptsAnyPathPoint()) {
-            double alpha = path.alpha(ts);
-            late = Rollout.solveCheckpointed(Dynamics.inKappa(model, cost), rk4, rhoGrid(kappa, n),
-                    xs.scaled(1.0 / alpha), checkpointSegment(n));
-            x1 = late.output();
-            g = late.backward(gradOfLoss.apply(x1)).scaled(1.0 / alpha);
-        } else {
-            // RK4 in t up to t_{n-1}, then the exponential (DDIM) step, which lands on x1 = xhat1(x, t_{n-1}):
-            // exact as kappa -> 0 and free of the 1/sigma in u, which a network (never exactly xhat1(x, 1) = x)
-            // turns into a stiff, slowly converging tail
-            Dynamics inTime = Dynamics.inTime(model, path, cost);
-            double[] grid = timeGrid(path, ts, kappa, n);
-            late = Rollout.solveCheckpointed(inTime, rk4, java.util.Arrays.copyOf(grid, n), xs, checkpointSegment(n));
-            Rollout last = Rollout.solve(inTime, Solvers.byName("ddim"), new double[] {grid[n - 1], 1.0},
-                    late.output(), null);
-            x1 = last.output();
-            g = late.backward(last.backward(gradOfLoss.apply(x1)));
-        }
+        double alpha = path.alpha(ts);
+        Rollout late = Rollout.solveCheckpointed(Dynamics.inKappa(model, cost), rk4, rhoGrid(kappa, n),
+                xs.scaled(1.0 / alpha), checkpointSegment(n));
+        Batch x1 = late.output();
+        Batch g = late.backward(gradOfLoss.apply(x1)).scaled(1.0 / alpha);
         late.release();
         if (early != null) {
             g = early.backward(g);
             early.release();
         }
-        g.requireFinite("the continuous-ideal gradient");
-        return new Result(x1, g, n, Double.NaN, false);
+        return new Batch[] {x1, g};
+    }
+
+    /**
+     * {x1, gradient}: RK4 in t up to t_e (kappa = KAPPA_END), then the exponential (DDIM) step, which lands on
+     * x1 = xhat1(x, t_e), free of the 1/sigma in u; from t at or past t_e, that step alone (the ideal is greedy).
+     */
+    private Batch[] solveInTime(Batch x, double t, UnaryOperator<Batch> gradOfLoss, int n) {
+        Dynamics inTime = Dynamics.inTime(model, path, cost);
+        double tEnd = path.timeForKappa(KAPPA_END);
+        Rollout late = null;
+        Batch xe = x;
+        if (t < tEnd) {
+            late = Rollout.solveCheckpointed(inTime, Solvers.byName("rk4"), timeGrid(path, t, tEnd, n), x,
+                    checkpointSegment(n));
+            xe = late.output();
+        }
+        Rollout last = Rollout.solve(inTime, Solvers.byName("ddim"), new double[] {Math.max(t, tEnd), 1.0}, xe, null);
+        Batch x1 = last.output();
+        Batch g = last.backward(gradOfLoss.apply(x1));
+        last.release();
+        if (late != null) {
+            g = late.backward(g);
+            late.release();
+        }
+        return new Batch[] {x1, g};
     }
 
     /**
@@ -166,39 +200,41 @@ public final class IdealFlow {
     }
 
     /**
-     * The t form's grid: t_0 = tStart (kappa = kappaMax), then n - 1 RK4 steps equal in s = ln kappa down to
-     * kappaMin, then t_n = 1 (the exponential step). In s the t-ODE reads dx/ds = (alpha-weighted) (x - xhat1), as
-     * smooth as xhat1, so equal steps in s converge at RK4's order; a grid whose last steps keep a fixed ratio in
-     * kappa (the rho grid: kappa_{n-1}/kappa_{n-2} = 2^-7 at every n) does not, for a network whose Jacobian of
-     * xhat1 stays away from the identity as t -> 1: its gradient changed by 5x and more from n = 64 to 128.
-     * kappaMin ~ h^4 shrinks with the step h, so the exponential step's error (about kappaMin) falls as fast.
+     * The t form's grid: n RK4 steps from t_0 = t to t_n = tEnd, equal in phi(t) = ln(kappa/(1 + kappa)) -
+     * {@link #TIME_WEIGHT} t, which is finite at t = 0 (kappa infinite), so one grid serves every start. Late it is
+     * equal in s = ln kappa: there the t-ODE is stiff in t (u carries (xhat1 - x)/sigma) but its rate per unit of s
+     * stays bounded, so equal steps in s converge at RK4's order; in the middle the time term keeps the steps short
+     * in t, where a network's xhat1 varies fastest (time features up to frequency 100).
      */
-    static double[] timeGrid(AffinePath path, double tStart, double kappaMax, int n) {
-        double top = Math.log(kappaMax);
-        // ln kappaMin = b solves b = 4 ln((top - b) / (n - 1)) (kappaMin = h^4): b - 4 ln(...) increases in b, so
-        // bisection finds the one root (a plain fixed-point iteration oscillates when top is small); at most top - 1
-        double lo = top - 400;
-        double hi = top - 1;
-        if (hi - 4 * Math.log((top - hi) / (n - 1)) > 0) {
-            for (int k = 0; k < 100; k++) {
+    static double[] timeGrid(AffinePath path, double t, double tEnd, int n) {
+        double top = phi(path, t);
+        double bottom = phi(path, tEnd);
+        double[] grid = new double[n + 1];
+        grid[0] = t;
+        for (int i = 1; i < n; i++) {
+            // phi decreases in t on every path here (kappa does), so bisection finds its one time
+            double target = top + (bottom - top) * i / n;
+            double lo = grid[i - 1];
+            double hi = tEnd;
+            for (int k = 0; k < 60; k++) {
                 double mid = 0.5 * (lo + hi);
-                if (mid - 4 * Math.log((top - mid) / (n - 1)) > 0) {
-                    hi = mid;
-                } else {
+                if (phi(path, mid) > target) {
                     lo = mid;
+                } else {
+                    hi = mid;
                 }
             }
+            grid[i] = 0.5 * (lo + hi);
         }
-        double bottom = hi;
-        double[] t = new double[n + 1];
-        t[0] = tStart;
-        for (int i = 1; i < n; i++) {
-            // below 1, so sigma > 0 where the t form's final exponential step starts
-            double s = top + (bottom - top) * i / (n - 1);
-            t[i] = Math.min(path.timeForKappa(Math.exp(s)), Math.nextDown(1.0));
-        }
-        t[n] = 1.0;
-        return t;
+        grid[n] = tEnd;
+        return grid;
+    }
+
+    /** ln(kappa/(1 + kappa)) - TIME_WEIGHT t, as ln(sigma/(alpha + sigma)) - TIME_WEIGHT t. */
+    private static double phi(AffinePath path, double t) {
+        double a = path.alpha(t);
+        double s = path.sigma(t);
+        return Math.log(s / (a + s)) - TIME_WEIGHT * t;
     }
 
     /** kappa_i = (kmax^(1/rho) + i/n (0 - kmax^(1/rho)))^rho, i = 0..n: dense near kappa = 0, ending exactly at 0. */

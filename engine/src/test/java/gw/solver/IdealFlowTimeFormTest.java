@@ -19,8 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The continuous ideal for models without an EDM form (RK4 in t, MATH section 2) against the EDM form on the
- * reference mixture: the same closed form, forced through the t path by hiding that it accepts any (alpha, sigma).
+ * The continuous ideal for models without an EDM form (RK4 in t to kappa = KAPPA_END, then x1 = xhat1 there; MATH
+ * section 2) against the EDM form on the reference mixture: the same closed form, forced through the t path by
+ * hiding that it accepts any (alpha, sigma).
  */
 class IdealFlowTimeFormTest {
     static final GaussianMixture MIXTURE = new GaussianMixture(new double[] {0.3, 0.3, 0.4},
@@ -69,9 +70,12 @@ class IdealFlowTimeFormTest {
         double tol = 1e-8;
         IdealFlow.Result edm = new IdealFlow(MIXTURE, path, tol).solve(X, t, IdealFlowTimeFormTest::lossGradient);
         IdealFlow.Result inT = new IdealFlow(hidden, path, tol).solve(X, t, IdealFlowTimeFormTest::lossGradient);
-        // each solve is converged to ~tol relative; they agree to a small multiple of it
-        Numerics.assertClose(edm.endpoint(), inT.endpoint(), 1e-6, pathName + " t=" + t + " endpoint");
-        Numerics.assertClose(edm.gradient(), inT.gradient(), 1e-6, pathName + " t=" + t + " gradient");
+        // each solve is converged to ~tol; the t form differs by its cut at kappa = 1e-3, O(kappa^2): measured up to
+        // 7.2e-6 relative in the gradient and 3e-5 absolute in the endpoint (a row near 0 at t = 0.95)
+        Numerics.assertClose(edm.endpoint(), inT.endpoint(), 2e-5, pathName + " t=" + t + " endpoint");
+        Numerics.assertClose(edm.gradient(), inT.gradient(), 2e-5, pathName + " t=" + t + " gradient");
+        assertTrue(inT.steps() <= edm.steps(), "the t form's grid needs no more steps: " + inT.steps() + " vs "
+                + edm.steps());
         assertEquals(2, inT.endpoint().cols());
     }
 }
