@@ -261,11 +261,7 @@ public final class Workbench {
     }
 
     private void afterErrors() {
-        if (model.errorNoteProperty().get() != null) {
-            errorChart.showWithoutIdeal(model.errorNoteProperty().get());
-        } else {
-            errorChart.show(model.errorsProperty().get());
-        }
+        errorChart.show(model.errorsProperty().get());
         extraDebounce.request();
         onRunApplied.forEach(Runnable::run);
     }

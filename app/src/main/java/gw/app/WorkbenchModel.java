@@ -47,7 +47,6 @@ public final class WorkbenchModel {
     private final ReadOnlyObjectWrapper<ComputeCurves> curves = new ReadOnlyObjectWrapper<>(this, "curves");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
     /** Why the last run has no gradient-error measurement (a model without an ideal); null when it has one. */
-    private final ReadOnlyStringWrapper errorNote = new ReadOnlyStringWrapper(this, "errorNote");
     private final ReadOnlyStringWrapper curvesFailure = new ReadOnlyStringWrapper(this, "curvesFailure");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -220,20 +219,12 @@ public final class WorkbenchModel {
         if (Double.isNaN(firstDrawnMs)) {
             firstDrawnMs = samplesDrawnMs;
         }
-        if (!ErrorProfiles.hasIdeal(r.settings().model())) {
-            // a network has no closed-form ideal: say so instead of a measurement that would not converge
-            errors.set(null);
-            errorNote.set(ErrorProfiles.NO_IDEAL);
-            afterErrors.run();
-            idle("Done");
-            timing.set(String.format(Locale.ROOT, "updated in %.0f ms (first panel %.0f ms)", samplesDrawnMs,
-                    firstDrawnMs));
-            return;
-        }
-        errorNote.set(null);
         errorService.setInput(() -> r);
         errorService.restart();
-        busy("Measuring each scheme's gradient error against the ideal\u2026");
+        busy(ErrorProfiles.costlyIdeal(r.settings().model())
+                ? "Measuring each scheme's gradient error against the network's ideal (" + ErrorProfiles.NETWORK_STEPS
+                        + " steps, seconds each)\u2026"
+                : "Measuring each scheme's gradient error against the ideal\u2026");
     }
 
     /** Phase 2: the gradient error is in. */
@@ -299,11 +290,6 @@ public final class WorkbenchModel {
 
     public ReadOnlyObjectProperty<RunResult> resultProperty() {
         return result.getReadOnlyProperty();
-    }
-
-    /** Why the last run's gradient error was not measured (its model has no ideal); null when it was. */
-    public ReadOnlyStringProperty errorNoteProperty() {
-        return errorNote.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ErrorProfiles> errorsProperty() {

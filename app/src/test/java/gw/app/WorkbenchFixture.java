@@ -87,7 +87,12 @@ abstract class WorkbenchFixture extends FxRobot {
 
     /** Waits until a run for exactly these settings has been drawn, samples and error plot. */
     protected void awaitRunOf(Settings s) {
-        await("a finished run of " + s, 30, () -> bench.lastResult() != null
+        awaitRunOf(s, 30);
+    }
+
+    /** The same with a longer wait (a network's gradient error: its ideal takes seconds per step). */
+    protected void awaitRunOf(Settings s, int seconds) {
+        await("a finished run of " + s, seconds, () -> bench.lastResult() != null
                 && bench.lastResult().settings().equals(s) && !bench.runService().isRunning()
                 && !bench.errorService().isRunning());
     }

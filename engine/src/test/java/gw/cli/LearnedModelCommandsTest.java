@@ -40,7 +40,7 @@ class LearnedModelCommandsTest {
 
     /**
      * A tiny float64 network (finite differences resolve its gradients to ~1e-8) with slow time features (frequency
-     * up to 1) and weights scaled by 0.2. Its continuous ideal still stops at the 256-step cap: see docs/TRAINING.md.
+     * up to 1) and weights scaled by 0.2.
      */
     Path tiny() throws IOException {
         Mlp net = new Mlp(new Mlp.Config(2, 8, 2, 4, 1.0, DataType.DOUBLE));
@@ -66,8 +66,8 @@ class LearnedModelCommandsTest {
         JsonNode report = r.json();
         double t = report.get("t").asDouble();
         assertEquals(0.95, t, 1e-12);
-        // a network's ideal stops at its step cap and says whether it converged (docs/TRAINING.md: a network's flow
-        // to t = 1 has no converging ideal unless its x̂1 tends to the identity there)
+        // a network's ideal runs at its own tolerance, stops at its step cap and says whether it converged
+        // (docs/TRAINING.md)
         JsonNode solve = report.get("idealSolve");
         assertEquals(1e-3, solve.get("tolerance").asDouble(), 0.0, "a network's tolerance");
         assertTrue(solve.get("steps").asInt() <= 256, solve.toString());

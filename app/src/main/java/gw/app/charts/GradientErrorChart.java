@@ -66,18 +66,30 @@ public final class GradientErrorChart extends ChartPane {
         plot.add(top, 3);
         plot.add(bottom, 2);
         JFreeChart chart = Charts.chart("Gradient error against the continuous ideal", plot, true);
-        Charts.subtitle(chart, "g = the scheme's guidance gradient, g* = the exact (continuous end-to-end) gradient; "
-                + "mean over the first " + Settings.METRIC_PARTICLES + " particles, at up to "
-                + ErrorProfiles.MAX_STEPS + " steps");
+        Charts.subtitle(chart, subtitle(false));
         return new GradientErrorChart(chart, e, c, er, cr);
     }
 
-    /** Empties the plot and shows {@code note} (a neutral note, not an error): the run's model has no ideal. */
-    public void showWithoutIdeal(String note) {
-        last = null;
-        errors.removeAllSeries();
-        cosines.removeAllSeries();
-        showNote(note);
+    /** What g and g* are, and what is measured: fewer steps and particles on a network, whose ideal is costly. */
+    static String subtitle(boolean network) {
+        if (network) {
+            return "g = the scheme's guidance gradient, g* = the exact gradient through the network's own flow to "
+                    + "t = 0.999, then x\u0302\u2081 there; mean over the first " + ErrorProfiles.NETWORK_PARTICLES
+                    + " particles, at up to " + ErrorProfiles.NETWORK_STEPS + " steps (a network's ideal costs "
+                    + "seconds per step)";
+        }
+        return "g = the scheme's guidance gradient, g* = the exact (continuous end-to-end) gradient; mean over the "
+                + "first " + Settings.METRIC_PARTICLES + " particles, at up to " + ErrorProfiles.MAX_STEPS + " steps";
+    }
+
+    /** The subtitle currently shown. */
+    public String subtitleText() {
+        for (int i = 0; i < chart().getSubtitleCount(); i++) {
+            if (chart().getSubtitle(i) instanceof org.jfree.chart.title.TextTitle tt) {
+                return tt.getText();
+            }
+        }
+        return "";
     }
 
     public void show(ErrorProfiles p) {
@@ -86,6 +98,8 @@ public final class GradientErrorChart extends ChartPane {
         JFreeChart chart = chart();
         chart.setNotify(false);
         try {
+            boolean network = ErrorProfiles.costlyIdeal(r.settings().model());
+            Charts.subtitle(chart, subtitle(network), network ? 3 : 2);
             errors.removeAllSeries();
             cosines.removeAllSeries();
             List<String> failed = new ArrayList<>();

@@ -144,7 +144,9 @@ public final class InspectorPanel extends BorderPane {
         for (int k = 0; k < states.size(); k++) {
             trajectory[k] = states.get(k).row(p);
         }
-        CellSpec spec = s.cellSpec("lookahead").toBuilder().idealTolerance(1e-6).build();
+        // a network's ideal is solved to its own tolerance (1e-3): at 1e-6 it would take about four times as long
+        CellSpec spec = s.cellSpec("lookahead").toBuilder()
+                .idealTolerance(gw.solver.IdealFlow.defaultTolerance(s.model(), 1e-6)).build();
         Request req = new Request(spec, trajectory[i], i);
         service.setInput(() -> req);
         service.restart();

@@ -15,23 +15,35 @@ import java.util.concurrent.Callable;
 
 /**
  * Each guided scheme's gradient error against the continuous ideal, measured after a run on its traced particles
- * at up to {@link #MAX_STEPS} steps. {@code errors} holds a message for a scheme whose measurement failed.
+ * at up to {@link #MAX_STEPS} steps ({@link #NETWORK_STEPS} on a network). {@code errors} holds a message for a
+ * scheme whose measurement failed.
  */
 public record ErrorProfiles(RunResult run, Map<String, List<StepRecord>> steps, Map<String, String> errors,
                             double computeMs) {
     public static final int MAX_STEPS = 20;
-    /** What the gradient-error plot says instead of a measurement for a model without a usable ideal. */
-    public static final String NO_IDEAL = "Gradient error needs the continuous ideal, which a network does not have "
-            + "in closed form (its own flow solved to a tolerance does not converge in reasonable time); see "
-            + "docs/TRAINING.md.";
+    /**
+     * Steps and particles measured on a network: its ideal is RK4 in t with step doubling at ND4J's per-op cost,
+     * seconds per step (docs/TRAINING.md), against milliseconds for a closed form.
+     */
+    public static final int NETWORK_STEPS = 5;
+    public static final int NETWORK_PARTICLES = 4;
 
     /**
-     * Whether the continuous ideal g* of a model can be measured against: the model states a closed-form density
-     * (the analytic scenarios). A learned network states none, and solving its own flow to the ideal's tolerance
-     * does not converge, so the workbench does not start that measurement for it.
+     * Whether a model's ideal is the costly one: a model read only in t (a network) is solved in t to a fixed end
+     * (gw.solver.IdealFlow), a closed form in EDM coordinates at a thousandth of the cost.
      */
-    public static boolean hasIdeal(gw.model.TargetPredictor model) {
-        return model.density().isPresent();
+    public static boolean costlyIdeal(gw.model.TargetPredictor model) {
+        return !model.acceptsAnyPathPoint();
+    }
+
+    /** Most grid steps measured for this model. */
+    public static int maxSteps(gw.model.TargetPredictor model) {
+        return costlyIdeal(model) ? NETWORK_STEPS : MAX_STEPS;
+    }
+
+    /** Particles (the first traced ones) measured for this model. */
+    public static int particles(gw.model.TargetPredictor model) {
+        return costlyIdeal(model) ? NETWORK_PARTICLES : Settings.METRIC_PARTICLES;
     }
 
     /**
@@ -58,12 +70,13 @@ public record ErrorProfiles(RunResult run, Map<String, List<StepRecord>> steps, 
         if (names.isEmpty()) {
             return new ErrorProfiles(run, steps, errors, 0);
         }
-        int[] all = ErrorProfile.steps(s.steps(), MAX_STEPS);
+        int[] all = ErrorProfile.steps(s.steps(), maxSteps(s.model()));
+        int particles = particles(s.model());
         int parts = Math.min(runner.threads(), all.length);
         List<Callable<ErrorProfile.Profiles>> jobs = new ArrayList<>();
         for (int p = 0; p < parts; p++) {
             int[] mine = every(all, p, parts);
-            jobs.add(() -> ErrorProfile.measureAll(specs, states, Settings.METRIC_PARTICLES, mine));
+            jobs.add(() -> ErrorProfile.measureAll(specs, states, particles, mine));
         }
         List<ErrorProfile.Profiles> results;
         try {

@@ -89,8 +89,9 @@ public final class LearnedScenarios {
         JsonNode d = c.path("data");
         return String.format(java.util.Locale.ROOT, "A flow-matching network (MLP, width %d, depth %d, %s) "
                     + "trained on %s%s for %d steps on the %s path (assets/models/%s). It has no closed-form "
-                    + "density: the unguided panel shows what it learned, and there is no continuous ideal to "
-                    + "measure gradient error against (docs/TRAINING.md).", a.path("width").asInt(), a.path("depth").asInt(),
+                    + "density: the unguided panel shows what it learned. Its continuous ideal is its own flow to "
+                    + "t = 0.999, then x\u0302\u2081 there, costly to solve: the gradient error is measured at "
+                    + "fewer steps and particles (docs/TRAINING.md).", a.path("width").asInt(), a.path("depth").asInt(),
                     a.path("dtype").asText(), d.path("kind").asText(),
                     d.has("samples") ? " (" + d.path("samples").asInt() + " points)" : "",
                     c.path("training").path("steps").asInt(), c.path("path").asText(), folder.getFileName());
