@@ -7,10 +7,8 @@ import gw.app.charts.HorizonCostChart;
 import gw.app.charts.SamplesView;
 import gw.app.charts.StepsCostChart;
 import gw.app.controls.ControlPanel;
-import gw.app.controls.Tips;
 import gw.app.controls.TimeScrubber;
 import gw.app.export.Exportable;
-import gw.app.panels.AboutMath;
 import gw.app.panels.InspectorPanel;
 import gw.app.panels.StatusBar;
 import gw.app.panels.TourPanel;
@@ -25,20 +23,13 @@ import gw.app.run.SchemeRunner;
 import gw.app.state.Scenario;
 import gw.app.state.Settings;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
-import java.util.function.Supplier;
 import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -55,14 +46,10 @@ public final class Workbench {
     private final SamplesView samples = new SamplesView();
     private final TimeScrubber scrubber = new TimeScrubber(model.stepProperty());
     private final TourPanel tour;
-    private final GradientErrorChart errorChart = GradientErrorChart.create();
-    private final HorizonCostChart horizonChart = HorizonCostChart.create();
-    private final StepsCostChart stepsChart = StepsCostChart.create();
-    private final FrontierChart frontierChart = FrontierChart.create();
+    private final WorkbenchTabs tabs;
+    private final GradientErrorChart errorChart;
     private final InspectorPanel inspector;
     private final StatusBar status;
-    private final TabPane tabs = new TabPane();
-    private final Map<String, Tab> tabByName = new LinkedHashMap<>();
     private final Debouncer dragDebounce = new Debouncer(Duration.millis(60), this::runLatest);
     private final Debouncer extraDebounce = new Debouncer(Duration.millis(150), this::startExtras);
     private final List<Runnable> onRunApplied = new ArrayList<>();
@@ -73,7 +60,6 @@ public final class Workbench {
     public Workbench(List<Scenario> scenarios) {
         controls = new ControlPanel(scenarios);
         model.scenarioProperty().bind(controls.scenarioProperty());
-        inspector = new InspectorPanel(controls::scenario);
         status = new StatusBar(model::cancel, this::runLatest);
         tour = new TourPanel(this);
         ScrollPane left = new ScrollPane(controls);
@@ -81,67 +67,18 @@ public final class Workbench {
         left.setPrefWidth(300);
         left.setMinWidth(260);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        HBox compute = new HBox(4, horizonChart, stepsChart, frontierChart);
-        for (ChartPane c : computeCharts()) {
-            HBox.setHgrow(c, Priority.ALWAYS);
-            c.setPrefWidth(400);
-        }
-        Tab errorTab = tab("error", "Gradient error vs t", "How far each scheme's gradient is from the exact one, "
-                + "step by step through the solve.", () -> errorChart);
-        tab("compute", "Compute cost", "What accuracy costs: time and model evaluations against horizon and step "
-                + "count, and final loss against time. Measured when this tab is open.", () -> compute);
-        tab("inspector", "Particle inspector", "One particle at one moment: where each scheme asks the loss and "
-                + "where it pushes. Its step follows the time scrubber.", () -> inspector);
-        tab("about", "About the math", "The math behind the workbench in a few paragraphs.", () -> {
-            AboutMath a = new AboutMath();
-            a.setLecture(lecture.get());
-            return a;
-        });
-        // last, so the tab numbers of older scripts (--tab 3 = about) still hold
-        tab("train", "Train a model", "Train a flow-matching network on a 2-D data set or on points you paint, "
-                + "then guide on it.", () -> new gw.app.train.TrainPane(this::openScenario));
-        tab("images", "Images", gw.app.images.ShippedImages.HELP, () -> gw.app.images.ShippedImages.pane(root));
-        errorTab.setContent(errorChart);
-        tabs.getTabs().addAll(tabByName.values());
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setId("tabs");
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> extraDebounce.request());
-        // tab tooltips are made when the mouse first reaches the tabs (see Tips)
-        tabs.addEventFilter(MouseEvent.MOUSE_ENTERED, new javafx.event.EventHandler<>() {
-            @Override
-            public void handle(MouseEvent e) {
-                tabs.removeEventFilter(MouseEvent.MOUSE_ENTERED, this);
-                tabByName.values().forEach(t -> t.setTooltip(Tips.of((String) t.getUserData())));
-            }
-        });
+        tabs = new WorkbenchTabs(controls::scenario, root, lecture, this::openScenario, extraDebounce::request);
+        errorChart = tabs.errorChart();
+        inspector = tabs.inspector();
         VBox top = new VBox(4, tour, SampleToolbar.create(this), samples);
         VBox.setVgrow(samples, Priority.ALWAYS);
-        SplitPane center = new SplitPane(top, tabs);
+        SplitPane center = new SplitPane(top, tabs.pane());
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.5);
         root.setLeft(left);
         root.setCenter(center);
         root.setBottom(status);
         wire();
-    }
-
-    private Tab tab(String name, String title, String help, Supplier<Node> content) {
-        Tab t = new Tab(title);
-        t.setId("tab-" + name);
-        t.setUserData(help);
-        // a tab's content joins the scene when the tab is first opened: hidden charts are not styled, laid out
-        // and drawn while the window starts (their charts exist from the start, for export)
-        t.selectedProperty().addListener((o, was, now) -> {
-            if (now && t.getContent() == null) {
-                t.setContent(content.get());
-            }
-        });
-        tabByName.put(name, t);
-        return t;
-    }
-
-    private List<ChartPane> computeCharts() {
-        return List.of(horizonChart, stepsChart, frontierChart);
     }
 
     private void wire() {
@@ -191,15 +128,12 @@ public final class Workbench {
         });
         model.curvesProperty().addListener((o, a, c) -> {
             if (c != null) {
-                computeCharts().forEach(ch -> ch.showMessage(null));
-                horizonChart.show(c);
-                stepsChart.show(c);
-                frontierChart.show(c);
+                tabs.showCurves(c);
             }
         });
         model.curvesFailureProperty().addListener((o, a, f) -> {
             if (f != null) {
-                computeCharts().forEach(c -> c.showMessage(f));
+                tabs.showCurvesMessage(f);
             }
         });
         status.bind(model);
@@ -222,7 +156,7 @@ public final class Workbench {
     /** Directs chart export requests (context menus) to a handler. */
     public void setOnExport(BiConsumer<Exportable, String> handler) {
         samples.setOnExport(handler);
-        for (ChartPane c : List.of(errorChart, horizonChart, stepsChart, frontierChart, inspector.chart())) {
+        for (ChartPane c : tabs.charts()) {
             c.setOnExport(handler);
         }
     }
@@ -272,13 +206,12 @@ public final class Workbench {
         if (r == null || model.isWorking()) {
             return;
         }
-        Tab t = tabs.getSelectionModel().getSelectedItem();
-        if (t == tabByName.get("compute")) {
+        if (tabs.selected("compute")) {
             if (model.curvesProperty().get() == null || !model.curvesProperty().get().settings().equals(r.settings())) {
-                computeCharts().forEach(c -> c.showMessage("Measuring\u2026"));
+                tabs.showCurvesMessage("Measuring\u2026");
             }
             model.requestCurves();
-        } else if (t == tabByName.get("inspector")) {
+        } else if (tabs.selected("inspector")) {
             inspector.setRun(r);
         }
     }
@@ -290,15 +223,11 @@ public final class Workbench {
     }
 
     public void selectTab(String name) {
-        Tab t = tabByName.get(name);
-        if (t == null) {
-            throw new IllegalArgumentException("No tab '" + name + "'; the tabs are " + tabByName.keySet());
-        }
-        tabs.getSelectionModel().select(t);
+        tabs.select(name);
     }
 
     public List<String> tabNames() {
-        return List.copyOf(tabByName.keySet());
+        return tabs.names();
     }
 
     /** Lecture-hall mode: larger fonts and points, high-contrast density (the window adds a dark theme). */
@@ -313,12 +242,7 @@ public final class Workbench {
             root.getStyleClass().remove("lecture");
         }
         samples.setLecture(on);
-        for (ChartPane c : List.of(errorChart, horizonChart, stepsChart, frontierChart, inspector.chart())) {
-            gw.app.charts.Charts.restyle(c.chart(), on);
-        }
-        if (tabByName.get("about").getContent() instanceof AboutMath about) {
-            about.setLecture(on);
-        }
+        tabs.setLecture(on);
         RunResult r = model.resultProperty().get();
         if (r != null) {
             samples.show(r.settings(), bounds(), r);
@@ -339,7 +263,7 @@ public final class Workbench {
 
     public List<Exportable> exportables() {
         List<Exportable> out = new ArrayList<>(samples.panels());
-        out.addAll(List.of(errorChart, horizonChart, stepsChart, frontierChart, inspector.chart()));
+        out.addAll(tabs.charts());
         return out;
     }
 
@@ -376,15 +300,15 @@ public final class Workbench {
     }
 
     public HorizonCostChart horizonChart() {
-        return horizonChart;
+        return tabs.horizonChart();
     }
 
     public StepsCostChart stepsChart() {
-        return stepsChart;
+        return tabs.stepsChart();
     }
 
     public FrontierChart frontierChart() {
-        return frontierChart;
+        return tabs.frontierChart();
     }
 
     public InspectorPanel inspector() {
@@ -396,7 +320,7 @@ public final class Workbench {
     }
 
     public TabPane tabs() {
-        return tabs;
+        return tabs.pane();
     }
 
     public RunService runService() {

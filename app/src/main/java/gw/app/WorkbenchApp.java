@@ -77,6 +77,10 @@ public final class WorkbenchApp extends Application {
         if (which < 0) {
             which = LaunchOptions.find(scenarios, opts.scenarioName());
         }
+        Scenario chosen = scenarios.get(Math.min(scenarios.size() - 1, which));
+        if (chosen.model() instanceof gw.model.LearnedModel learned) {
+            loadBesideTheFirstFrame(learned);
+        }
         bench = new Workbench(scenarios);
         trace("workbench built");
         ExportActions dialogs = new ExportActions(stage, m -> bench.model().say(m));
@@ -91,11 +95,23 @@ public final class WorkbenchApp extends Application {
         bench.lectureProperty().addListener((o, a, on) -> LectureTheme.apply(on));
         BorderPane top = new BorderPane(bench.root());
         top.setTop(menu);
+        bench.model().resultProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends gw.app.run.RunResult> o,
+                                gw.app.run.RunResult a, gw.app.run.RunResult r) {
+                if (r != null) {
+                    o.removeListener(this);
+                    trace("first samples drawn" + (r.settings().model() instanceof gw.model.LearnedModel m
+                            ? String.format(Locale.ROOT, " (the network loaded in %.0f ms once ND4J had started)",
+                            m.loadMillis()) : ""));
+                }
+            }
+        });
         boolean[] firstRun = {true};
         bench.addRunAppliedListener(() -> {
             if (firstRun[0]) {
                 firstRun[0] = false;
-                trace("first results drawn");
+                trace("first results drawn (with the gradient error)");
                 // ready for a learned scenario chosen later, now that the first run no longer needs the cores
                 Nd4jStart.begin();
             }
@@ -117,7 +133,7 @@ public final class WorkbenchApp extends Application {
         // settings and panels (density, target, "Sampling...") are in place for the first frame; the first run
         // starts once that frame is painted, so it does not take the two cores from the painting
         bench.holdRuns(true);
-        bench.controls().load(scenarios.get(Math.min(scenarios.size() - 1, which)));
+        bench.controls().load(chosen);
         if (opts.trajectories()) {
             bench.controls().apply(bench.controls().getSettings().withTrajectories(true), true);
         }
@@ -152,6 +168,26 @@ public final class WorkbenchApp extends Application {
         if (opts.bench()) {
             new BenchMode(bench).start();
         }
+    }
+
+    /**
+     * A learned scenario opens the window: ND4J starts and its network loads now, on threads of their own, while the
+     * FX thread builds and paints the first frame, so the first run finds them ready instead of starting them. The
+     * toolkit has started by now (ND4J must not start beside the toolkit's own start: {@link Nd4jStart}).
+     */
+    private static void loadBesideTheFirstFrame(gw.model.LearnedModel learned) {
+        Nd4jStart.allow();
+        Thread t = new Thread(() -> {
+            try {
+                learned.load();
+                trace(String.format(Locale.ROOT, "network loaded (%.0f ms once ND4J had started)",
+                        learned.loadMillis()));
+            } catch (RuntimeException e) {
+                // the first run loads it again and shows the reason on its panels
+            }
+        }, "network-load");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**

@@ -17,6 +17,7 @@ public final class LearnedModel implements TargetPredictor {
     private final ModelCard card;
     private final Runnable beforeLoad;
     private volatile NetworkPredictor loaded;
+    private volatile double loadMs = Double.NaN;
 
     /** @param beforeLoad runs before the weights are read (e.g. waits until ND4J has started on its own thread) */
     public LearnedModel(ModelCard card, Runnable beforeLoad) {
@@ -32,6 +33,11 @@ public final class LearnedModel implements TargetPredictor {
         return loaded != null;
     }
 
+    /** How long reading and checking the weights took, after the gate (ND4J's start) had opened; NaN before. */
+    public double loadMillis() {
+        return loadMs;
+    }
+
     /**
      * The network, loaded and validated now if it is not yet.
      * @throws InvalidModelFileException when the file fails its full check or differs from its card
@@ -44,12 +50,14 @@ public final class LearnedModel implements TargetPredictor {
         synchronized (this) {
             if (loaded == null) {
                 beforeLoad.run();
+                long start = System.nanoTime();
                 NetworkPredictor n = LearnedModels.load(card.source());
                 if (n.dim() != card.dim() || !n.kind().equals(card.kind())
                         || !n.path().name().equals(card.path())) {
                     throw new InvalidModelFileException(card.source() + ": the network (" + n.kind() + ", dimension "
                             + n.dim() + ", " + n.path().name() + " path) differs from its card");
                 }
+                loadMs = (System.nanoTime() - start) / 1e6;
                 loaded = n;
             }
             return loaded;

@@ -7,14 +7,10 @@ import gw.app.state.Settings;
 import gw.experiment.CellResult;
 import gw.experiment.CellSummary;
 import gw.model.ClosedFormDensity;
-import gw.path.Paths;
 import gw.tensor.Batch;
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
@@ -22,7 +18,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYDotRenderer;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.DefaultXYDataset;
 
@@ -37,14 +32,8 @@ public final class SamplePanel extends ChartPane {
     private final String scheme;
     private final EqualUnitsPlot plot;
     private final DefaultXYDataset particles = new DefaultXYDataset();
-    private final DefaultXYDataset paths = new DefaultXYDataset();
-    private final DefaultXYDataset predictions = new DefaultXYDataset();
-    private final DefaultXYDataset highlight = new DefaultXYDataset();
-    private final List<MarkerAnnotation> handleMarks = new java.util.ArrayList<>();
     private final XYDotRenderer dots = new XYDotRenderer();
-    private final XYDotRenderer predictionDots = new XYDotRenderer();
-    private final XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
-    private final XYLineAndShapeRenderer highlightLine = new XYLineAndShapeRenderer(true, false);
+    private final SampleOverlays overlays;
     private final Label notice = new Label();
     private final Label hover = new Label();
     private ImageAnnotation heat;
@@ -54,13 +43,7 @@ public final class SamplePanel extends ChartPane {
     /** The summary's pieces; the subtitle packs them into lines that fit the panel's width. */
     private List<String> tokens = List.of();
     private double[][] shown = new double[2][0];
-    private final Map<Integer, double[][]> predicted = new HashMap<>();
     private int step = Integer.MAX_VALUE;
-    private int highlighted = -1;
-    private boolean showPredictions;
-    private boolean showArrows;
-    private final Map<Integer, double[][]> pushes = new HashMap<>();
-    private final List<ArrowAnnotation> arrowMarks = new java.util.ArrayList<>();
     private boolean lecture;
 
     private SamplePanel(String scheme, JFreeChart chart, EqualUnitsPlot plot) {
@@ -70,25 +53,8 @@ public final class SamplePanel extends ChartPane {
         setId("samples-" + scheme);
         plot.setDataset(0, particles);
         plot.setRenderer(0, dots);
-        plot.setDataset(1, predictions);
-        plot.setRenderer(1, predictionDots);
-        plot.setDataset(2, paths);
-        plot.setRenderer(2, lines);
-        plot.setDataset(3, highlight);
-        plot.setRenderer(3, highlightLine);
-        // datasets are drawn last index first: the highlighted path stays on top of the particles
-        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
-        Color c = SchemeStyle.color(scheme);
-        dots.setSeriesPaint(0, SchemeStyle.withAlpha(c, 170));
-        predictionDots.setSeriesPaint(0, new Color(0x33, 0x33, 0x33, 90));
-        lines.setDefaultPaint(SchemeStyle.withAlpha(c, 110));
-        lines.setAutoPopulateSeriesPaint(false);
-        lines.setDefaultStroke(new BasicStroke(1f));
-        lines.setAutoPopulateSeriesStroke(false);
-        lines.setDefaultSeriesVisibleInLegend(false);
-        highlightLine.setSeriesPaint(0, Color.BLACK);
-        highlightLine.setSeriesStroke(0, new BasicStroke(2.2f));
-        highlightLine.setSeriesShapesVisible(0, false);
+        overlays = new SampleOverlays(scheme, plot, dots);
+        dots.setSeriesPaint(0, SchemeStyle.withAlpha(SchemeStyle.color(scheme), 170));
         setLecture(false);
         notice.getStyleClass().add("panel-notice");
         notice.setId("notice-" + scheme);
@@ -128,8 +94,6 @@ public final class SamplePanel extends ChartPane {
         chart.setNotify(false);
         try {
             settings = s;
-            predicted.clear();
-            pushes.clear();
             chart.setTitle(Schemes.label(scheme, s));
             chart.getTitle().setFont(Charts.font(Charts.TITLE, lecture));
             chart.getTitle().setPaint(SchemeStyle.color(scheme).darker());
@@ -144,10 +108,8 @@ public final class SamplePanel extends ChartPane {
                 dots.addAnnotation(heat, Layer.BACKGROUND);
             }
             setTarget(s.targetX(), s.targetY());
-            while (paths.getSeriesCount() > 0) {
-                paths.removeSeries(paths.getSeriesKey(0));
-            }
             if (outcome == null || !outcome.ok()) {
+                overlays.reset(List.of(), false);
                 result = null;
                 tokens = List.of("no samples");
                 drawStep();
@@ -159,9 +121,7 @@ public final class SamplePanel extends ChartPane {
                 return;
             }
             result = outcome.result();
-            if (s.trajectories()) {
-                addTrajectories(result.trajectories());
-            }
+            overlays.reset(result.trajectories(), s.trajectories());
             CellSummary sum = result.summary();
             tokens = new java.util.ArrayList<>(List.of(String.format(Locale.ROOT, "loss %.3g", sum.meanLoss()),
                     // the median beside the mean: one particle thrown far off rules the mean
@@ -209,8 +169,7 @@ public final class SamplePanel extends ChartPane {
         if (result == null) {
             shown = new double[2][0];
             particles.removeSeries(KEY);
-            predictions.removeSeries(KEY);
-            highlight.removeSeries(KEY);
+            overlays.draw(settings, null, 0, true, shown);
             Charts.subtitle(chart(), Charts.pack(tokens, Charts.font(Charts.SUBTITLE, lecture), subtitleWidth()),
                     4);
             notice.setVisible(false);
@@ -219,13 +178,7 @@ public final class SamplePanel extends ChartPane {
         // the samples themselves at the end: every particle, also beyond those recorded per step
         shown = atEnd() ? columns(result.samples()) : columns(result.trajectories().get(step()));
         particles.addSeries(KEY, shown);
-        if (showPredictions && !atEnd()) {
-            predictions.addSeries(KEY, predicted.computeIfAbsent(step(), this::predict));
-        } else {
-            predictions.removeSeries(KEY);
-        }
-        drawHighlight();
-        drawArrows();
+        overlays.draw(settings, result, step(), atEnd(), shown);
         showMessage(null);
         List<String> all = new java.util.ArrayList<>();
         if (!atEnd()) {
@@ -270,99 +223,47 @@ public final class SamplePanel extends ChartPane {
                 : String.format(Locale.ROOT, "%.1f MB", b / 1e6);
     }
 
-    private double[][] predict(int k) {
-        Batch x = result.trajectories().get(k);
-        double t = (double) k / (states() - 1);
-        return columns(settings.model().predict(x, Paths.byName(settings.path()).at(t)).xhat1());
-    }
-
     /** Highlights one particle's whole trajectory (-1: none). */
     public void setHighlight(int p) {
-        highlighted = p;
+        overlays.setHighlighted(p);
         chart().setNotify(false);
         try {
-            drawHighlight();
+            overlays.drawHighlight(result, step());
         } finally {
             chart().setNotify(true);
         }
     }
 
     public int highlighted() {
-        return highlighted;
-    }
-
-    private void drawHighlight() {
-        if (result == null || highlighted < 0 || states() == 0
-                || highlighted >= result.trajectories().get(0).rows()) {
-            highlight.removeSeries(KEY);
-            return;
-        }
-        List<Batch> states = result.trajectories();
-        int upto = step() + 1;
-        double[][] xy = new double[2][upto];
-        for (int k = 0; k < upto; k++) {
-            xy[0][k] = states.get(k).get(highlighted, 0);
-            xy[1][k] = states.get(k).get(highlighted, 1);
-        }
-        highlight.addSeries(KEY, xy);
-    }
-
-    /**
-     * Arrows on the first particles at the step shown: guidance's push during the next step, per unit time (a
-     * push of 1 over the whole solve is one data unit long).
-     */
-    private void drawArrows() {
-        arrowMarks.forEach(dots::removeAnnotation);
-        arrowMarks.clear();
-        if (!showArrows || result == null || atEnd() || !Schemes.guided(scheme)) {
-            return;
-        }
-        double[][] push = pushes.computeIfAbsent(step(), k -> GuidancePush.at(settings, result.trajectories(), k,
-                GuidancePush.count()));
-        Color c = SchemeStyle.withAlpha(SchemeStyle.color(scheme).darker(), 200);
-        for (int i = 0; i < push[0].length; i++) {
-            ArrowAnnotation a = new ArrowAnnotation(shown[0][i], shown[1][i], push[0][i], push[1][i], c, 1.2f);
-            arrowMarks.add(a);
-            dots.addAnnotation(a, Layer.FOREGROUND);
-        }
+        return overlays.highlighted();
     }
 
     /** Shows or hides the guidance arrows. */
     public void setShowArrows(boolean on) {
-        showArrows = on;
+        overlays.setShowArrows(on);
         setStep(step);
     }
 
     /** The arrows drawn now (their count; 0 at the end of the solve or without guidance). */
     public int arrowCount() {
-        return arrowMarks.size();
+        return overlays.arrowCount();
     }
 
     /** Shows x̂1(x_t) of every particle at the step shown (grey), or hides them. */
     public void setShowPredictions(boolean on) {
-        showPredictions = on;
+        overlays.setShowPredictions(on);
         setStep(step);
     }
 
-    /** Draws a ring on each of the data's component means, labelled with its weight; null: none. */
+    /** Draws a ring on each of the data's component means; null: none. */
     public void setHandles(double[][] means, double[] weights) {
-        handleMarks.forEach(dots::removeAnnotation);
-        handleMarks.clear();
-        if (means != null) {
-            for (int k = 0; k < means.length; k++) {
-                MarkerAnnotation m = new MarkerAnnotation(means[k][0], means[k][1], MarkerAnnotation.Kind.RING,
-                        new Color(0x30, 0x20, 0x60), null);
-                handleMarks.add(m);
-                dots.addAnnotation(m, Layer.FOREGROUND);
-            }
-        }
+        overlays.setHandles(means);
     }
 
     /** Index of the component ring nearest a screen point, within maxPx pixels, or -1. */
     public int handleAt(double sx, double sy, double maxPx) {
-        double[] xs = handleMarks.stream().mapToDouble(MarkerAnnotation::x).toArray();
-        double[] ys = handleMarks.stream().mapToDouble(MarkerAnnotation::y).toArray();
-        return ScreenPick.nearest(canvas(), plot, xs, ys, sx, sy, maxPx);
+        double[][] h = overlays.handles();
+        return ScreenPick.nearest(canvas(), plot, h[0], h[1], sx, sy, maxPx);
     }
 
     /** Changes the visible window (zoom, pan, fit); the density stays drawn over the window it was made for. */
@@ -382,8 +283,7 @@ public final class SamplePanel extends ChartPane {
         int d = on ? 5 : 3;
         dots.setDotWidth(d);
         dots.setDotHeight(d);
-        predictionDots.setDotWidth(d - 1);
-        predictionDots.setDotHeight(d - 1);
+        overlays.setDotSize(d);
         Charts.restyle(chart(), on);
     }
 
@@ -454,22 +354,7 @@ public final class SamplePanel extends ChartPane {
         dots.addAnnotation(target, Layer.FOREGROUND);
     }
 
-    private void addTrajectories(List<Batch> states) {
-        if (states.isEmpty()) {
-            return;
-        }
-        int n = Math.min(Settings.TRACED, states.get(0).rows());
-        for (int p = 0; p < n; p++) {
-            double[][] xy = new double[2][states.size()];
-            for (int k = 0; k < states.size(); k++) {
-                xy[0][k] = states.get(k).get(p, 0);
-                xy[1][k] = states.get(k).get(p, 1);
-            }
-            paths.addSeries("particle " + p, xy);
-        }
-    }
-
-    private static double[][] columns(Batch b) {
+    static double[][] columns(Batch b) {
         double[][] xy = new double[2][b.rows()];
         double[] d = b.data();
         for (int i = 0; i < b.rows(); i++) {
