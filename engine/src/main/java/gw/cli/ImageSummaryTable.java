@@ -39,9 +39,11 @@ final class ImageSummaryTable {
                             pm(s.judgeProbability(), "%.3f")) : "");
         }
         out.printf("mean ± std over the images (sample std); |Ax - y|: the measurement residual of the reconstruction;%n"
-                + "NFEs and VJPs: network passes per image; ms: wall time per image (one run each, after a warm-up);%n"
-                + "peak KiB: memory kept for a backward pass%s%s;%nresults: %s (results.json, results.csv, grids/, "
-                + "*.npy)%n", errors ? "; rel.err: mean |g - g*|/|g*| against the fine-grid end-to-end gradient" : "",
+                + "NFEs and VJPs: network passes per image; ms: wall time per image (after a warm-up), %s;%n"
+                + "peak KiB: memory kept for a backward pass, per image%s%s;%nresults: %s (results.json, results.csv, "
+                + "grids/, *.npy)%n", spec.batchSize() == 1 ? "one image at a time"
+                        : "the wall time of a batch of up to " + spec.batchSize()
+                        + " images (batchSize) divided by its images", errors ? "; rel.err: mean |g - g*|/|g*| against the fine-grid end-to-end gradient" : "",
                 judged ? String.format(";%nclass task (target %d): no ground truth, so no PSNR/SSIM (-); hit rate and "
                         + "p(target) by the judge %s", spec.classTask().target(), spec.classTask().judgeName()) : "",
                 dir);

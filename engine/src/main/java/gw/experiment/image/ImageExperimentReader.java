@@ -32,7 +32,7 @@ import java.util.Set;
 public final class ImageExperimentReader {
     static final List<String> TOP = List.of("kind", "name", "description", "model", "images", "tasks", "noiseStd",
             "box", "steps", "solver", "scale", "scalePer", "seed", "schemes", "sweep", "gradientError", "classifier",
-            "judge", "targetClass");
+            "judge", "targetClass", "batchSize");
     static final List<String> SCHEME_FIELDS = List.of("scheme", "label", "horizon", "lookaheadSolver",
             "dpsNormalize", "checkpoint", "adjointSolver", "noiseOptimization", "scale");
     /** The kind value that marks an image experiment. */
@@ -115,7 +115,8 @@ public final class ImageExperimentReader {
         String description = root.optional("description").map(Field::string).orElse("");
         ImageExperimentSpec spec = new ImageExperimentSpec(name, description, model, modelField.node().isTextual()
                 ? modelField.string() : modelField.get("file").string(), data, images, tasks, schemes, schemeScales,
-                base, sweep, root.node().toPrettyString(), classTask);
+                base, sweep, root.node().toPrettyString(), classTask, root.optional("batchSize")
+                .map(f -> f.integer(1, ImageExperimentSpec.MAX_BATCH)).orElse(ImageExperimentSpec.DEFAULT_BATCH));
         checkWork(root, spec);
         return spec;
     }

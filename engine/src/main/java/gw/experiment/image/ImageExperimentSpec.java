@@ -21,15 +21,36 @@ import java.util.Map;
  * @param sweep axis -> values, axes from {@link #AXES}
  * @param source the spec's JSON text
  * @param classTask the guide, judge and target of the "class" task; null when the spec has no class task
+ * @param batchSize how many images of one (sweep point, task, scheme) run together as the rows of one batch,
+ *                  1..{@value #MAX_BATCH} ({@link ImageReconstruction#runBatch}); the numbers do not depend on it
  */
 public record ImageExperimentSpec(String name, String description, TargetPredictor model, String modelName,
                                   LabelledImages data, int[] images, List<String> tasks, List<SchemeChoice> schemes,
                                   double[] schemeScales, ReconstructionRequest base, Map<String, List<Number>> sweep,
-                                  String source, ClassTask classTask) {
+                                  String source, ClassTask classTask, int batchSize) {
     /** Settings a sweep may vary. */
     public static final List<String> AXES = List.of("scale", "steps", "noiseStd", "seed");
+    /**
+     * Images per batch unless the spec says: a U-Net pass on 32 images costs about as much as 3 to 4 passes on one
+     * (measured, docs/IMAGES.md), and a batch's memory stays small (end-to-end's checkpoints are a few states of
+     * 784 values per image).
+     */
+    public static final int DEFAULT_BATCH = 32;
+    public static final int MAX_BATCH = 256;
+
+    /** A spec with the default batch size. */
+    public ImageExperimentSpec(String name, String description, TargetPredictor model, String modelName,
+                               LabelledImages data, int[] images, List<String> tasks, List<SchemeChoice> schemes,
+                               double[] schemeScales, ReconstructionRequest base, Map<String, List<Number>> sweep,
+                               String source, ClassTask classTask) {
+        this(name, description, model, modelName, data, images, tasks, schemes, schemeScales, base, sweep, source,
+                classTask, DEFAULT_BATCH);
+    }
 
     public ImageExperimentSpec {
+        if (batchSize < 1 || batchSize > MAX_BATCH) {
+            throw new IllegalArgumentException("batchSize must be in 1.." + MAX_BATCH + ", got " + batchSize);
+        }
         images = images.clone();
         tasks = List.copyOf(tasks);
         schemes = List.copyOf(schemes);

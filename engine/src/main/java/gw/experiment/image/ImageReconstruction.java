@@ -82,6 +82,39 @@ public final class ImageReconstruction {
      */
     public static Reconstruction run(TargetPredictor model, LabelledImages images, ReconstructionRequest r,
                                      DoubleConsumer progress) {
+        return runBatch(model, images, List.of(r), progress).get(0);
+    }
+
+    /**
+     * Whether requests can share one batch: they differ at most in the image and the seed, and the scheme keeps
+     * its rows independent in cost too (L-BFGS noise optimisation line-searches sub-batches of rows, so a row's
+     * NFEs would depend on its neighbours; it runs one image at a time).
+     */
+    public static boolean batchable(ReconstructionRequest a, ReconstructionRequest b) {
+        ReconstructionRequest c = new ReconstructionRequest(a.imageIndex(), b.task(), b.noiseStd(), a.seed(),
+                b.scheme(), b.steps(), b.scale(), b.solver(), b.scalePerUnitTime(), b.box(), null);
+        GradientErrorSettings ea = a.gradientError();
+        GradientErrorSettings eb = b.gradientError();
+        boolean sameErrors = ea == null ? eb == null : eb != null && java.util.Arrays.equals(ea.steps(), eb.steps())
+                && ea.horizon() == eb.horizon() && ea.solver().equals(eb.solver());
+        return c.equals(a.withGradientError(null)) && sameErrors && !("noise-optimization".equals(a.scheme().scheme())
+                && "lbfgs".equals(a.scheme().noiseOptimization().optimizer()));
+    }
+
+    /**
+     * Runs several reconstructions as the rows of one batch through the scheme: one network pass serves every image,
+     * which costs far less per image than passes on one image each. Rows never interact (each image has its own
+     * measurement, noise and loss; every scheme treats rows as separate problems), so each {@link Reconstruction} is
+     * the one {@link #run} gives for its request alone, up to float rounding of the batched network: the same
+     * NFEs and VJPs (each pass counts once, as for one image), its own PSNR, SSIM and residual. Wall time and peak
+     * retained memory are the batch's divided by its images.
+     *
+     * @param requests 1 or more requests that are {@link #batchable} with the first
+     * @throws IllegalArgumentException as {@link #run}, or for requests that cannot share a batch
+     * @throws gw.tensor.NonFiniteException when any image's values overflow (run the images alone to isolate it)
+     */
+    public static List<Reconstruction> runBatch(TargetPredictor model, LabelledImages images,
+                                                List<ReconstructionRequest> requests, DoubleConsumer progress) {
         DoubleConsumer report = progress == null ? f -> { } : progress;
         int side = images.side();
         try {
@@ -89,25 +122,42 @@ public final class ImageReconstruction {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("model " + e.getMessage());
         }
-        if (r.imageIndex() >= images.count()) {
-            throw new IllegalArgumentException("imageIndex must be in 0.." + (images.count() - 1) + ", got "
-                    + r.imageIndex());
+        ReconstructionRequest r = requests.get(0);
+        int rows = requests.size();
+        ImageProblem[] problems = new ImageProblem[rows];
+        int[] labels = new int[rows];
+        double[][] truths = new double[rows][];
+        double[][] noise = new double[rows][];
+        for (int k = 0; k < rows; k++) {
+            ReconstructionRequest q = requests.get(k);
+            if (!batchable(q, r)) {
+                throw new IllegalArgumentException("requests[" + k + "] differs from requests[0] in more than the "
+                        + "image and the seed, or its scheme runs one image at a time; it cannot share the batch");
+            }
+            if (q.imageIndex() >= images.count()) {
+                throw new IllegalArgumentException("imageIndex must be in 0.." + (images.count() - 1) + ", got "
+                        + q.imageIndex());
+            }
+            if (q.box() >= side) {
+                throw new IllegalArgumentException("box must be in 1.." + (side - 1) + " for " + side + " x " + side
+                        + " images, got " + q.box());
+            }
+            truths[k] = images.image(q.imageIndex());
+            labels[k] = images.label(q.imageIndex());
+            long[] seeds = seeds(q.seed(), q.imageIndex());
+            problems[k] = ImageProblems.create(new ImageProblems.Context(q.task(), truths[k], labels[k], side,
+                    q.noiseStd(), q.box(), seeds[0], seeds[1]));
+            noise[k] = Noise.gaussian(1, model.dim(), seeds[2]).row(0);
         }
-        if (r.box() >= side) {
-            throw new IllegalArgumentException("box must be in 1.." + (side - 1) + " for " + side + " x " + side
-                    + " images, got " + r.box());
-        }
-        double[] truth = images.image(r.imageIndex());
-        int label = images.label(r.imageIndex());
-        long[] seeds = seeds(r.seed(), r.imageIndex());
-        ImageProblem problem = ImageProblems.create(new ImageProblems.Context(r.task(), truth, label, side,
-                r.noiseStd(), r.box(), seeds[0], seeds[1]));
-        Objective loss = problem.objective();
+        Batch x0 = Batch.of(noise);
+        Objective loss = rows == 1 ? problems[0].objective() : RowObjectives.of(problems);
         CellSpec cell = cell(model, loss, r);
         AffinePath path = Paths.byName(model.requiredPath().orElse("ot"));
         Dynamics f = Dynamics.inTime(model, path, new Cost());
-        Batch x0 = Noise.gaussian(1, model.dim(), seeds[2]);
-        List<StepError> errors = new ArrayList<>();
+        List<List<StepError>> errors = new ArrayList<>();
+        for (int k = 0; k < rows; k++) {
+            errors.add(new ArrayList<>());
+        }
         long[] metricsNanos = {0};
         Interruption.check();
         long start = System.nanoTime();
@@ -126,22 +176,33 @@ public final class ImageReconstruction {
             x1 = GuidedSampler.sample(f, loss, x0, settings, (i, t, x, g) -> {
                 if (g != null && r.gradientError() != null && r.gradientError().includes(i)) {
                     long m = System.nanoTime();
-                    errors.add(stepError(model, path, loss, r.gradientError(), i, t, x, g));
+                    List<StepError> perRow = stepErrors(model, path, loss, r.gradientError(), i, t, x, g);
+                    for (int k = 0; k < rows; k++) {
+                        errors.get(k).add(perRow.get(k));
+                    }
                     metricsNanos[0] += System.nanoTime() - m;
                 }
                 report.accept((i + 1.0) / r.steps());
             });
         }
-        double wallMs = (System.nanoTime() - start - metricsNanos[0]) / 1e6;
+        double wallMs = (System.nanoTime() - start - metricsNanos[0]) / 1e6 / rows;
         x1.requireFinite("the reconstruction");
-        double[] x = x1.data();
+        double[] finalLoss = loss.loss(x1);
         report.accept(1.0);
         // a task without a measurement (class guidance) generates rather than reconstructs: no ground truth to score
         boolean inverse = ImageProblems.isInverse(r.task());
-        return new Reconstruction(r, label, side, x, truth, problem.measurement(), problem.measurementPicture(),
-                inverse ? ImageQuality.psnr(x, truth, RANGE) : Double.NaN,
-                inverse ? ImageQuality.ssim(x, truth, side, RANGE) : Double.NaN, problem.residual(x),
-                loss.loss(x1)[0], f.cost().nfe(), f.cost().vjps(), wallMs, f.cost().peakRetainedBytes(), errors);
+        List<Reconstruction> out = new ArrayList<>();
+        for (int k = 0; k < rows; k++) {
+            double[] x = x1.row(k);
+            ImageProblem problem = problems[k];
+            out.add(new Reconstruction(requests.get(k), labels[k], side, x, truths[k], problem.measurement(),
+                    problem.measurementPicture(),
+                    inverse ? ImageQuality.psnr(x, truths[k], RANGE) : Double.NaN,
+                    inverse ? ImageQuality.ssim(x, truths[k], side, RANGE) : Double.NaN, problem.residual(x),
+                    finalLoss[k], f.cost().nfe(), f.cost().vjps(), wallMs, f.cost().peakRetainedBytes() / rows,
+                    errors.get(k)));
+        }
+        return out;
     }
 
     /** The cell the registry builds the scheme from: one particle, the request's sampling and scheme settings. */
@@ -164,25 +225,29 @@ public final class ImageReconstruction {
         return n.adjoint() ? s.withAdjoint(SchemeRegistry.tableau(c.adjointSolver())) : s;
     }
 
-    /** g against the fine-grid end-to-end gradient at (x, t), on its own counters. */
-    private static StepError stepError(TargetPredictor model, AffinePath path, Objective loss,
-                                       GradientErrorSettings e, int i, double t, Batch x, GuidanceGradient g) {
+    /** Each row's g against the fine-grid end-to-end gradient at (x, t), on its own counters. */
+    private static List<StepError> stepErrors(TargetPredictor model, AffinePath path, Objective loss,
+                                              GradientErrorSettings e, int i, double t, Batch x, GuidanceGradient g) {
         Dynamics fine = Dynamics.inTime(model, path, new Cost());
         Batch ideal = new Lookahead(Solvers.byName(e.solver()), e.horizon()).gradient(fine, loss, x, t, null)
                 .gradient();
-        double[] a = g.gradient().data();
-        double[] b = ideal.data();
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        double nd = 0;
-        for (int k = 0; k < a.length; k++) {
-            dot += a[k] * b[k];
-            na += a[k] * a[k];
-            nb += b[k] * b[k];
-            nd += (a[k] - b[k]) * (a[k] - b[k]);
+        List<StepError> out = new ArrayList<>();
+        for (int k = 0; k < x.rows(); k++) {
+            double[] a = g.gradient().row(k);
+            double[] b = ideal.row(k);
+            double dot = 0;
+            double na = 0;
+            double nb = 0;
+            double nd = 0;
+            for (int j = 0; j < a.length; j++) {
+                dot += a[j] * b[j];
+                na += a[j] * a[j];
+                nb += b[j] * b[j];
+                nd += (a[j] - b[j]) * (a[j] - b[j]);
+            }
+            out.add(new StepError(i, t, Math.sqrt(nd / nb), dot / Math.sqrt(na * nb)));
         }
-        return new StepError(i, t, Math.sqrt(nd / nb), dot / Math.sqrt(na * nb));
+        return out;
     }
 
     /** A loss that reports each gradient evaluation (one per noise-optimisation iteration). */

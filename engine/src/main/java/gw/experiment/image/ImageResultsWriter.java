@@ -177,6 +177,10 @@ public final class ImageResultsWriter {
         root.put("format", "gw-image-results");
         root.put("status", status);
         root.put("runs planned", spec.runCount());
+        root.put("batchSize", spec.batchSize());
+        root.put("wallMs", spec.batchSize() == 1 ? "per image, one image at a time"
+                : "per image: the wall time of its batch (up to batchSize images of one task and scheme) divided by "
+                + "the batch's images");
         root.set("spec", echo);
         if (spec.classTask() != null) {
             ObjectNode c = root.putObject("classTask");

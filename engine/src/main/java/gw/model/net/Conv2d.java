@@ -9,8 +9,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * A k x k convolution on NCHW images with zero padding (k - 1) / 2 and stride 1 or 2, weights [k, k, in, out] (so
  * the fan-in of {@link Parameters#initialise} is k^2 in), bias [out]. Forward is libnd4j's conv2d; training's
  * backward is conv2d_bp (input, weight and bias gradients in one call). The input VJP alone (guidance) of a stride-1
- * convolution is itself a stride-1 convolution of the incoming gradient with the kernel flipped in space and its
- * channel axes swapped, one conv2d instead of conv2d_bp's two products, and it needs no stored input.
+ * convolution is the transposed convolution of the incoming gradient with the same kernel, and needs no stored input.
+ * With oneDNN that is one libnd4j deconv2d, whose weight layout [k, k, out', in'] is this layer's [k, k, in, out]
+ * read the other way, so the kernel needs no flipping or copying (a Reverse of the kernel cost up to 5 ms per call);
+ * the default backend's deconv2d is 3-7 times slower than its conv2d, so there it is a conv2d with the kernel flipped
+ * in space and its channel axes swapped. A stride-2 layer keeps conv2d_bp: deconv2d cannot give the even-sized
+ * input back.
  */
 public final class Conv2d implements Layer {
     private final Param w;
@@ -67,16 +71,39 @@ public final class Conv2d implements Layer {
         return gradIn;
     }
 
-    /** dL/d(input) = conv(dL/d(output), W') with W'[a, b, o, i] = W[k-1-a, k-1-b, i, o], same padding, no bias. */
+    /**
+     * dL/d(input) = deconv(dL/d(output), W), the transposed convolution: the same as conv(dL/d(output), W') with
+     * W'[a, b, o, i] = W[k-1-a, k-1-b, i, o], same padding, no bias.
+     */
     private INDArray inputVjp(INDArray gradOut) {
+        return inputVjp(gradOut, OneDnn.BUILT);
+    }
+
+    /** The stride-1 input VJP by deconv2d or by the flipped-kernel conv2d (both tested on any backend). */
+    INDArray inputVjp(INDArray gradOut, boolean deconv) {
+        if (deconv) {
+            return Nd4j.exec(DynamicCustomOp.builder("deconv2d").addInputs(gradOut, w.value())
+                    .addIntegerArguments(iArgs).build())[0];
+        }
         INDArray flipped = w.value().permute(0, 1, 3, 2);
         if (kernel > 1) {
             flipped = Nd4j.exec(new Reverse(flipped, 0, 1))[0];
         }
-        DynamicCustomOp op = DynamicCustomOp.builder("conv2d")
-                .addInputs(gradOut, flipped.dup('c'))
-                .addIntegerArguments(iArgs)
-                .build();
-        return Nd4j.exec(op)[0];
+        return Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(gradOut, flipped.dup('c'))
+                .addIntegerArguments(iArgs).build())[0];
+    }
+
+    /** Whether libnd4j was built with oneDNN (then deconv2d is its fastest input VJP); asked once ND4J is up. */
+    private static final class OneDnn {
+        static final boolean BUILT = detect();
+
+        private static boolean detect() {
+            try {
+                String info = Nd4j.getBackend().buildInfo();
+                return info != null && info.contains("HAVE_ONEDNN");
+            } catch (RuntimeException | LinkageError e) {
+                return false;
+            }
+        }
     }
 }

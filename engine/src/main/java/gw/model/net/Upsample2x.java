@@ -1,6 +1,7 @@
 package gw.model.net;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Upsampling2d;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -15,6 +16,9 @@ public final class Upsample2x implements Layer {
     @Override
     public INDArray backward(INDArray gradOut, Tape tape) {
         long[] s = gradOut.shape();
-        return gradOut.dup('c').reshape('c', s[0], s[1], s[2] / 2, 2, s[3] / 2, 2).sum(3, 5);
+        // upsampling2d_bp reads its first input only for the output's shape
+        INDArray shape = Nd4j.createUninitialized(gradOut.dataType(), s[0], s[1], s[2] / 2, s[3] / 2);
+        return Nd4j.exec(DynamicCustomOp.builder("upsampling2d_bp").addInputs(shape, gradOut)
+                .addIntegerArguments(1).build())[0];
     }
 }

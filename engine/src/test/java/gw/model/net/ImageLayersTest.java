@@ -88,4 +88,19 @@ class ImageLayersTest {
         assertArrayEquals(new double[] {0 + 1 + 4 + 5, 2 + 3 + 6 + 7, 8 + 9 + 12 + 13, 10 + 11 + 14 + 15},
                 up.backward(g, new Tape(false)).reshape(4).toDoubleVector(), 0.0);
     }
+
+    @Test
+    void bothStrideOneInputVjpsEqualConv2dBp() {
+        Parameters.Builder pb = new Parameters.Builder(DataType.DOUBLE);
+        Conv2d conv = new Conv2d(pb, "c", 3, 2, 3, 1);
+        pb.build().initialise(4);
+        Random rng = new Random(5);
+        INDArray x = random(rng, 2, 3, 5, 5);
+        INDArray g = random(rng, 2, 2, 5, 5);
+        Tape train = new Tape(true);
+        conv.forward(x, train);
+        INDArray reference = conv.backward(g, train); // conv2d_bp
+        assertEquals(0.0, conv.inputVjp(g, true).sub(reference).amaxNumber().doubleValue(), 1e-12, "deconv2d");
+        assertEquals(0.0, conv.inputVjp(g, false).sub(reference).amaxNumber().doubleValue(), 1e-12, "flipped conv2d");
+    }
 }
