@@ -1,5 +1,7 @@
 package gw.model;
 
+import gw.model.net.Mlp;
+import gw.model.net.MlpInference;
 import gw.model.net.Network;
 import gw.path.AffinePath;
 import gw.path.PathPoint;
@@ -25,6 +27,7 @@ public final class NetworkPredictor implements TargetPredictor {
      */
     public static final int IDEAL_MAX_STEPS = 256;
     private final Network net;
+    private final MlpInference mlp; // the kept-tape passes of an MLP; null for other networks
     private final AffinePath path;
     private final String kind;
     private final Path source; // the folder or file it was loaded from; null for a network not saved yet
@@ -43,6 +46,7 @@ public final class NetworkPredictor implements TargetPredictor {
         }
         this.kind = kind;
         this.net = net;
+        this.mlp = net instanceof Mlp m ? new MlpInference(m) : null;
         this.path = path;
         this.source = source;
     }
@@ -135,7 +139,7 @@ public final class NetworkPredictor implements TargetPredictor {
             throw new IllegalArgumentException("a learned model needs the path time t; it cannot be evaluated at an"
                     + " arbitrary (alpha, sigma)");
         }
-        return new NetworkPrediction(net, x, p);
+        return mlp != null ? new NetworkPrediction(mlp, net, x, p) : new NetworkPrediction(net, x, p);
     }
 
     /** A float64 batch as an array of the network's data type (converted in Java: one allocation, no ND4J op). */
