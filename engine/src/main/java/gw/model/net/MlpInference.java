@@ -14,19 +14,21 @@ import org.nd4j.linalg.factory.Nd4j;
  * needs, so a VJP at the same point (the usual case: lookahead and end-to-end differentiate every evaluation they
  * made) costs one backward pass instead of a second forward pass and a backward pass.
  *
- * <p>Every op writes into arrays allocated once per thread and batch size and reused (touching fresh memory is what
- * ND4J ops cost most on the development machine, see {@link Scratch}): the forward keeps the SiLU derivative
- * d = s (1 + z (1 - s)), s = sigmoid(z), of each hidden pre-activation z in a {@link TapeRing} slot; a later
- * forward on the same thread reuses the oldest slot, so a VJP whose slot was taken recomputes its forward pass
- * (the result is the same). The forward computes SiLU as z * sigmoid(z), bit for bit what the training pass's
- * ND4J Swish op gives; the matrix products are ND4J gemm calls (the CUDA backend runs the same code).
+ * <p>Every op writes into arrays allocated once per batch size and reused (touching fresh memory is what ND4J ops
+ * cost most on the development machine, see {@link Scratch}): the forward keeps the SiLU derivative
+ * d = s (1 + z (1 - s)), s = sigmoid(z), of each hidden pre-activation z in a {@link TapeRing} slot. Slots are
+ * reused (see {@link TapeRing#take}) within a byte budget, so a VJP whose slot was taken recomputes its forward
+ * pass (the same result). The forward computes SiLU as z * sigmoid(z), bit for bit what the training pass's
+ * ND4J Swish op gives, and its products as INDArray.mmul lays them out, so its output is the layer-by-layer
+ * network's bit for bit; the matrix products are ND4J gemm calls (the CUDA backend runs the same code).
+ * Passes at one batch size run one at a time (threads share a ring under its lock).
  */
 public final class MlpInference {
-    /** Default bytes of retained tapes per thread and batch size: 40 evaluations of 4096 points at width 128, depth 3. */
-    public static final long DEFAULT_TAPE_BUDGET = 256L << 20;
+    /** Default bytes per batch size: the 50 tapes of end-to-end guidance at 4096 points, width 128, depth 3. */
+    public static final long DEFAULT_TAPE_BUDGET = 384L << 20;
     /** At most this many kept tapes per ring: end-to-end guidance on a 50-step grid differentiates up to 50. */
     public static final int MAX_SLOTS = 64;
-    private static final int MAX_BATCH_SIZES = 4;
+    private static final int MAX_BATCH_SIZES = 3;
     private final Mlp net;
     private final INDArray wx;
     private final INDArray wt;
@@ -34,13 +36,12 @@ public final class MlpInference {
     private final INDArray[] w; // hidden weights, then the read-out
     private final INDArray[] b;
     private final long tapeBudget;
-    private final ThreadLocal<Map<Integer, TapeRing>> rings = ThreadLocal.withInitial(
-            () -> new LinkedHashMap<>(4, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Integer, TapeRing> eldest) {
-                    return size() > MAX_BATCH_SIZES;
-                }
-            });
+    private final Map<Integer, TapeRing> rings = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, TapeRing> eldest) {
+            return size() > MAX_BATCH_SIZES;
+        }
+    };
 
     public MlpInference(Mlp net) {
         this(net, DEFAULT_TAPE_BUDGET);
@@ -78,18 +79,21 @@ public final class MlpInference {
             throw new IllegalArgumentException("x has " + x.cols() + " columns, the network " + net.config().dim());
         }
         TapeRing ring = ring(x.rows());
-        TapeRing.Slot slot = ring.take();
-        Batch out = Scratch.run(() -> forward(ring, slot, x, t));
-        return new Evaluation(ring, slot, slot.generation(), x, t, out);
+        synchronized (ring) {
+            TapeRing.Slot slot = ring.take();
+            Batch out = Scratch.run(() -> forward(ring, slot, x, t));
+            return new Evaluation(ring, slot, slot.generation(), x, t, out);
+        }
     }
 
-    private TapeRing ring(int rows) {
-        return rings.get().computeIfAbsent(rows, r -> {
+    private synchronized TapeRing ring(int rows) {
+        return rings.computeIfAbsent(rows, r -> {
+            DataType dt = net.parameters().dtype();
             int width = net.config().width();
             int depth = net.config().depth();
-            long slotBytes = (long) r * width * depth * net.parameters().dtype().width();
-            int slots = (int) Math.max(2, Math.min(MAX_SLOTS, tapeBudget / Math.max(1, slotBytes)));
-            return new TapeRing(net.parameters().dtype(), r, net.config().dim(), width, depth, slots);
+            long free = tapeBudget - TapeRing.workBytes(dt, r, net.config().dim(), width);
+            long slots = free / TapeRing.slotBytes(dt, r, width, depth);
+            return new TapeRing(dt, r, net.config().dim(), width, depth, (int) Math.max(1, Math.min(MAX_SLOTS, slots)));
         });
     }
 
@@ -180,21 +184,24 @@ public final class MlpInference {
             return out;
         }
 
-        /** v^T d output / dx, row by row; from the kept tape on its own thread, else after a fresh forward pass. */
+        /** v^T d output / dx, row by row; from the kept tape while its slot is its own, else after a new forward. */
         public Batch vjp(Batch v) {
             if (v.rows() != x.rows() || v.cols() != x.cols()) {
                 throw new IllegalArgumentException("v is " + v.rows() + "x" + v.cols() + ", x " + x.rows() + "x"
                         + x.cols());
             }
-            if (ring.ownedByCurrentThread() && slot.generation() == generation) {
-                return Scratch.run(() -> backward(ring, slot, v));
+            synchronized (ring) {
+                if (slot.generation() == generation) {
+                    Batch g = Scratch.run(() -> backward(ring, slot, v));
+                    ring.release(slot, generation);
+                    return g;
+                }
+                TapeRing.Slot spare = ring.spare();
+                return Scratch.run(() -> {
+                    forward(ring, spare, x, t);
+                    return backward(ring, spare, v);
+                });
             }
-            TapeRing own = ring(x.rows());
-            TapeRing.Slot spare = own.spare();
-            return Scratch.run(() -> {
-                forward(own, spare, x, t);
-                return backward(own, spare, v);
-            });
         }
     }
 

@@ -1,34 +1,39 @@
 package gw.model.net;
 
+import java.util.ArrayDeque;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One thread's reusable memory for {@link MlpInference} at one batch size: the work arrays of a pass and a ring of
- * tape slots. {@link #take} hands out the least recently taken slot and bumps its generation, so an evaluation
- * knows its tape is gone when the generation moved on. Slots are allocated on first use, up to the ring's size;
- * the arrays live outside any workspace and are reused for the life of the ring.
+ * {@link MlpInference}'s reusable memory at one batch size: the work arrays of a pass and up to {@code capacity}
+ * tape slots, allocated on first use and reused for the life of the ring (callers hold its lock).
+ *
+ * <p>{@link #take} hands out, in this order, a slot whose evaluation had its VJP ({@link #release}: guidance
+ * differentiates each evaluation once, most recent first), a new slot while under capacity, or the slot taken
+ * longest ago. Taking a slot bumps its generation, so an evaluation knows when its tape is gone; a released slot
+ * keeps its contents until it is taken again, so a second VJP of the same evaluation still finds it.
  */
 final class TapeRing {
-    private final Thread owner = Thread.currentThread();
     private final DataType dtype;
     private final int rows;
     private final int width;
     private final int depth;
-    private final Slot[] slots;
+    private final int capacity;
+    private final ArrayDeque<Slot> taken = new ArrayDeque<>();
+    private final ArrayDeque<Slot> released = new ArrayDeque<>();
     private final INDArray in;
     private final INDArray out;
     private final INDArray[] hidden;
     private final INDArray work;
     private Slot spare;
-    private int next;
+    private int allocated;
 
-    TapeRing(DataType dtype, int rows, int dim, int width, int depth, int size) {
+    TapeRing(DataType dtype, int rows, int dim, int width, int depth, int capacity) {
         this.dtype = dtype;
         this.rows = rows;
         this.width = width;
         this.depth = depth;
-        this.slots = new Slot[size];
+        this.capacity = Math.max(1, capacity);
         this.in = MlpInference.detached(dtype, rows, dim, 'c');
         this.out = MlpInference.detached(dtype, rows, dim, 'f');
         this.hidden = new INDArray[] {MlpInference.detached(dtype, rows, width, 'f'),
@@ -36,19 +41,36 @@ final class TapeRing {
         this.work = MlpInference.detached(dtype, rows, width, 'f');
     }
 
-    boolean ownedByCurrentThread() {
-        return owner == Thread.currentThread();
+    /** Bytes of one slot. */
+    static long slotBytes(DataType dtype, int rows, int width, int depth) {
+        return (long) rows * width * depth * dtype.width();
     }
 
-    /** The slot for a new forward pass: a fresh one while the ring is not full, else the oldest. */
+    /** Bytes of the work arrays, without slots. */
+    static long workBytes(DataType dtype, int rows, int dim, int width) {
+        return ((long) rows * 2 * dim + 3L * rows * width) * dtype.width();
+    }
+
+    /** The slot for a new forward pass. */
     Slot take() {
-        if (slots[next] == null) {
-            slots[next] = new Slot();
+        Slot s = released.pollLast();
+        if (s == null && allocated < capacity) {
+            s = new Slot();
+            allocated++;
         }
-        Slot s = slots[next];
-        next = (next + 1) % slots.length;
+        if (s == null) {
+            s = taken.pollFirst();
+        }
         s.generation++;
+        taken.addLast(s);
         return s;
+    }
+
+    /** The evaluation of {@code s} at {@code generation} had its VJP: its slot may be taken first. */
+    void release(Slot s, long generation) {
+        if (s.generation == generation && taken.remove(s)) {
+            released.addLast(s);
+        }
     }
 
     /** A slot outside the ring, for recomputing an evaluation whose slot was taken. */
