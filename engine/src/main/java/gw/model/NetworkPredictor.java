@@ -96,7 +96,10 @@ public final class NetworkPredictor implements TargetPredictor {
         return net.parameters().count();
     }
 
-    /** Measured once: what a one-point evaluation keeps for its VJP, in doubles. */
+    /**
+     * Measured once: what a one-point evaluation keeps for its VJP, in doubles. An MLP's tapes are not in it: they
+     * live in {@link MlpInference}'s reused memory, a fixed budget per batch size however many evaluations are kept.
+     */
     @Override
     public double retainedPerEvaluation() {
         if (retained < 0) {

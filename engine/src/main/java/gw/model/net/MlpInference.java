@@ -16,11 +16,12 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Every op writes into arrays allocated once per batch size and reused (touching fresh memory is what ND4J ops
  * cost most on the development machine, see {@link Scratch}): the forward keeps the SiLU derivative
- * d = s (1 + z (1 - s)), s = sigmoid(z), of each hidden pre-activation z in a {@link TapeRing} slot. Slots are
- * reused (see {@link TapeRing#take}) within a byte budget, so a VJP whose slot was taken recomputes its forward
- * pass (the same result). The forward computes SiLU as z * sigmoid(z), bit for bit what the training pass's
- * ND4J Swish op gives, and its products as INDArray.mmul lays them out, so its output is the layer-by-layer
- * network's bit for bit; the matrix products are ND4J gemm calls (the CUDA backend runs the same code).
+ * d = s (1 + z (1 - s)) = s + y (1 - s), s = sigmoid(z), y = z s, of each hidden pre-activation z in a
+ * {@link TapeRing} slot. Slots are reused (see {@link TapeRing#take}) within a byte budget, so a VJP whose slot was
+ * taken recomputes its forward pass (the same result). The forward computes SiLU as z * sigmoid(z), bit for bit
+ * what the training pass's ND4J Swish op gives, and its products as INDArray.mmul lays them out, so its output is
+ * the layer-by-layer network's bit for bit; the matrix products are ND4J gemm calls (the CUDA backend runs the
+ * same code).
  * Passes at one batch size run one at a time (threads share a ring under its lock).
  */
 public final class MlpInference {
@@ -109,9 +110,8 @@ public final class MlpInference {
             INDArray d = slot.derivative(l);
             INDArray s = ring.work();
             Nd4j.exec(new Sigmoid(h, s));
-            // d = s (1 + z (1 - s)) = s + z s (1 - s), from z before it becomes the activation
-            s.rsub(1.0, d).muli(h).addi(1.0).muli(s);
-            h.muli(s);
+            h.muli(s); // the activation y = z s
+            s.rsub(1.0, d).muli(h).addi(s); // d = s (1 + z (1 - s)) = s + y (1 - s)
             INDArray next = l + 1 < depth ? ring.hidden((l + 1) % 2) : ring.out();
             Nd4j.gemm(h, w[l], next, false, false, 1.0, 0.0);
             next.addiRowVector(b[l]);
