@@ -7,6 +7,7 @@ import gw.model.LearnedModels;
 import gw.model.NetworkPredictor;
 import gw.model.TargetPredictor;
 import gw.model.net.Mlp;
+import gw.model.net.MlpInference;
 import gw.model.net.SameDiffMlp;
 import gw.model.net.Scratch;
 import gw.model.net.Tape;
@@ -166,11 +167,19 @@ public final class BenchCommand implements Callable<Integer> {
         return new NetworkPredictor("mlp", net, Paths.byName("ot"));
     }
 
-    /** One forward pass and input VJP of the whole batch: the hand-derived backward pass against SameDiff's. */
+    /**
+     * One forward pass and input VJP of the whole batch three ways: guidance's kept-tape pass ({@link MlpInference},
+     * what the solves below use), the layer-by-layer network with its hand-derived backward pass (a VJP on its own:
+     * forward onto a tape, then backward), and SameDiff's autodiff.
+     */
     private void compareAutodiff(PrintWriter out, Mlp net) {
-        INDArray x = Noise.gaussian(particles, 2, problem.seed).toINDArray().castTo(net.parameters().dtype());
-        INDArray v = Noise.gaussian(particles, 2, problem.seed + 1).toINDArray().castTo(net.parameters().dtype());
+        Batch xb = Noise.gaussian(particles, 2, problem.seed);
+        Batch vb = Noise.gaussian(particles, 2, problem.seed + 1);
+        INDArray x = xb.toINDArray().castTo(net.parameters().dtype());
+        INDArray v = vb.toINDArray().castTo(net.parameters().dtype());
         INDArray t = Nd4j.scalar(net.parameters().dtype(), 0.5).reshape(1);
+        MlpInference inference = new MlpInference(net);
+        double kept = timing.measure(() -> inference.evaluate(xb, 0.5).vjp(vb)).medianMs();
         double hand = timing.measure(() -> Scratch.run(() -> {
             Tape tape = new Tape(false);
             net.forward(x, t, tape);
@@ -181,7 +190,8 @@ public final class BenchCommand implements Callable<Integer> {
             sd.forward(x, 0.5);
             return sd.vjp(x, 0.5, v);
         }).medianMs();
-        out.printf("forward+vjp particles=%d hand-derived ms=%.2f samediff ms=%.2f%n", particles, hand, auto);
+        out.printf("forward+vjp particles=%d kept-tape ms=%.2f layer-by-layer ms=%.2f samediff ms=%.2f%n", particles,
+                kept, hand, auto);
     }
 
     /** One guided solve; horizon 0 means end-to-end through the remaining grid. */

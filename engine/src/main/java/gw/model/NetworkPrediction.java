@@ -1,5 +1,7 @@
 package gw.model;
 
+import gw.model.net.Mlp;
+import gw.model.net.MlpInference;
 import gw.model.net.Network;
 import gw.model.net.Scratch;
 import gw.model.net.Tape;
@@ -14,22 +16,33 @@ import org.nd4j.linalg.factory.Nd4j;
  * c = sigma sigmaDot / sigma^2, VJP (alphaDot - c alpha) J^T v + c v. At sigma = 0 xhat0 is 0 (as in Conversions)
  * and u = alphaDot xhat1.
  *
- * <p>Each pass runs in the thread's {@link Scratch} memory, so nothing of it outlives the call: a VJP repeats the
- * forward pass onto a fresh tape. That costs one more forward pass per VJP but keeps every op in memory that is
- * already touched; keeping the tape would leave its arrays to the Java GC, and fresh pages cost more than the
- * products (see GUIDE: allocation is the bottleneck on this machine).
+ * <p>An {@link Mlp} runs through {@link MlpInference}, whose forward pass keeps its tape in reused per-thread memory,
+ * so the VJP at the same point is one backward pass. Other networks run each pass in the thread's {@link Scratch}
+ * memory, so nothing of it outlives the call: a VJP repeats the forward pass onto a fresh tape (keeping the tape
+ * would leave its arrays to the Java GC, and fresh pages cost more than the products on the development machine).
  */
 final class NetworkPrediction implements Prediction {
     private final Network net;
     private final Batch x;
     private final PathPoint p;
     private final Batch xhat1;
+    private final MlpInference.Evaluation kept; // null: the VJP repeats the forward pass
 
     NetworkPrediction(Network net, Batch x, PathPoint p) {
         this.net = net;
         this.x = x;
         this.p = p;
+        this.kept = null;
         this.xhat1 = Scratch.run(() -> NetworkPredictor.toBatch(net.forward(input(), time(), null)));
+    }
+
+    /** An MLP's prediction whose VJP reuses the forward pass's tape. */
+    NetworkPrediction(MlpInference mlp, Network net, Batch x, PathPoint p) {
+        this.net = net;
+        this.x = x;
+        this.p = p;
+        this.kept = mlp.evaluate(x, p.t());
+        this.xhat1 = kept.output();
     }
 
     private INDArray input() {
@@ -65,6 +78,9 @@ final class NetworkPrediction implements Prediction {
 
     @Override
     public Batch vjpXhat1(Batch v) {
+        if (kept != null) {
+            return kept.vjp(v);
+        }
         return Scratch.run(() -> {
             Tape tape = new Tape(false);
             net.forward(input(), time(), tape);

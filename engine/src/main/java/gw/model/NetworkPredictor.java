@@ -1,5 +1,7 @@
 package gw.model;
 
+import gw.model.net.Mlp;
+import gw.model.net.MlpInference;
 import gw.model.net.Network;
 import gw.path.AffinePath;
 import gw.path.PathPoint;
@@ -25,6 +27,7 @@ public final class NetworkPredictor implements TargetPredictor {
      */
     public static final int IDEAL_MAX_STEPS = 256;
     private final Network net;
+    private final MlpInference mlp; // the kept-tape passes of an MLP; null for other networks
     private final AffinePath path;
     private final String kind;
     private final Path source; // the folder or file it was loaded from; null for a network not saved yet
@@ -43,6 +46,7 @@ public final class NetworkPredictor implements TargetPredictor {
         }
         this.kind = kind;
         this.net = net;
+        this.mlp = net instanceof Mlp m ? new MlpInference(m) : null;
         this.path = path;
         this.source = source;
     }
@@ -92,7 +96,10 @@ public final class NetworkPredictor implements TargetPredictor {
         return net.parameters().count();
     }
 
-    /** Measured once: what a one-point evaluation keeps for its VJP, in doubles. */
+    /**
+     * Measured once: what a one-point evaluation keeps for its VJP, in doubles. An MLP's tapes are not in it: they
+     * live in {@link MlpInference}'s reused memory, a fixed budget per batch size however many evaluations are kept.
+     */
     @Override
     public double retainedPerEvaluation() {
         if (retained < 0) {
@@ -135,7 +142,7 @@ public final class NetworkPredictor implements TargetPredictor {
             throw new IllegalArgumentException("a learned model needs the path time t; it cannot be evaluated at an"
                     + " arbitrary (alpha, sigma)");
         }
-        return new NetworkPrediction(net, x, p);
+        return mlp != null ? new NetworkPrediction(mlp, net, x, p) : new NetworkPrediction(net, x, p);
     }
 
     /** A float64 batch as an array of the network's data type (converted in Java: one allocation, no ND4J op). */

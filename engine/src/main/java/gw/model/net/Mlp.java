@@ -85,6 +85,10 @@ public final class Mlp implements Network {
         return config;
     }
 
+    SinusoidalEmbedding embedding() {
+        return embedding;
+    }
+
     @Override
     public ObjectNode architecture() {
         return config.toJson();

@@ -1,0 +1,124 @@
+package gw.model.net;
+
+import java.util.ArrayDeque;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * {@link MlpInference}'s reusable memory at one batch size: the work arrays of a pass and up to {@code capacity}
+ * tape slots, allocated on first use and reused for the life of the ring (callers hold its lock).
+ *
+ * <p>{@link #take} hands out, in this order, a slot whose evaluation had its VJP ({@link #release}: guidance
+ * differentiates each evaluation once, most recent first), a new slot while under capacity, or the slot taken
+ * longest ago. Taking a slot bumps its generation, so an evaluation knows when its tape is gone; a released slot
+ * keeps its contents until it is taken again, so a second VJP of the same evaluation still finds it.
+ */
+final class TapeRing {
+    private final DataType dtype;
+    private final int rows;
+    private final int width;
+    private final int depth;
+    private final int capacity;
+    private final ArrayDeque<Slot> taken = new ArrayDeque<>();
+    private final ArrayDeque<Slot> released = new ArrayDeque<>();
+    private final INDArray in;
+    private final INDArray out;
+    private final INDArray[] hidden;
+    private final INDArray work;
+    private Slot spare;
+    private int allocated;
+
+    TapeRing(DataType dtype, int rows, int dim, int width, int depth, int capacity) {
+        this.dtype = dtype;
+        this.rows = rows;
+        this.width = width;
+        this.depth = depth;
+        this.capacity = Math.max(1, capacity);
+        this.in = MlpInference.detached(dtype, rows, dim, 'c');
+        this.out = MlpInference.detached(dtype, rows, dim, 'f');
+        this.hidden = new INDArray[] {MlpInference.detached(dtype, rows, width, 'f'),
+                MlpInference.detached(dtype, rows, width, 'f')};
+        this.work = MlpInference.detached(dtype, rows, width, 'f');
+    }
+
+    /** Bytes of one slot. */
+    static long slotBytes(DataType dtype, int rows, int width, int depth) {
+        return (long) rows * width * depth * dtype.width();
+    }
+
+    /** Bytes of the work arrays, without slots. */
+    static long workBytes(DataType dtype, int rows, int dim, int width) {
+        return ((long) rows * 2 * dim + 3L * rows * width) * dtype.width();
+    }
+
+    /** The slot for a new forward pass. */
+    Slot take() {
+        Slot s = released.pollLast();
+        if (s == null && allocated < capacity) {
+            s = new Slot();
+            allocated++;
+        }
+        if (s == null) {
+            s = taken.pollFirst();
+        }
+        s.generation++;
+        taken.addLast(s);
+        return s;
+    }
+
+    /** The evaluation of {@code s} at {@code generation} had its VJP: its slot may be taken first. */
+    void release(Slot s, long generation) {
+        if (s.generation == generation && taken.remove(s)) {
+            released.addLast(s);
+        }
+    }
+
+    /** A slot outside the ring, for recomputing an evaluation whose slot was taken. */
+    Slot spare() {
+        if (spare == null) {
+            spare = new Slot();
+        }
+        spare.generation++;
+        return spare;
+    }
+
+    /** [rows, dim]: the pass's input (x or v). */
+    INDArray in() {
+        return in;
+    }
+
+    /** [rows, dim], column-major: the pass's output. */
+    INDArray out() {
+        return out;
+    }
+
+    /** Two [rows, width] arrays the passes alternate between (column-major, as INDArray.mmul gives them). */
+    INDArray hidden(int i) {
+        return hidden[i];
+    }
+
+    /** [rows, width] scratch. */
+    INDArray work() {
+        return work;
+    }
+
+    /** The SiLU derivative of each hidden layer of one forward pass. */
+    final class Slot {
+        private final INDArray[] derivative = new INDArray[depth];
+        private long generation;
+
+        private Slot() {
+            for (int l = 0; l < depth; l++) {
+                derivative[l] = MlpInference.detached(dtype, rows, width, 'f');
+            }
+        }
+
+        INDArray derivative(int layer) {
+            return derivative[layer];
+        }
+
+        long generation() {
+            return generation;
+        }
+    }
+}
