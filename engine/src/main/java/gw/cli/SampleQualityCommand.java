@@ -19,13 +19,10 @@ import gw.model.net.ImageClassifier;
 import gw.model.net.InvalidModelFileException;
 import gw.objective.image.ClassGuidance;
 import gw.solver.Dynamics;
-import gw.solver.Grid;
 import gw.solver.Rollout;
-import gw.solver.Solvers;
 import gw.solver.Step;
 import gw.spec.SpecException;
 import gw.tensor.Batch;
-import gw.tensor.Noise;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -34,6 +31,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -63,15 +61,8 @@ public final class SampleQualityCommand implements Callable<Integer> {
     @Option(names = "--count", description = "Samples K (default ${DEFAULT-VALUE}).", defaultValue = "64")
     int count;
 
-    @Option(names = "--steps", description = "Solver steps N (default ${DEFAULT-VALUE}).", defaultValue = "20")
-    int steps;
-
-    @Option(names = "--solver", description = "ddim, euler, midpoint, heun or rk4 (default ${DEFAULT-VALUE}).",
-            defaultValue = "euler")
-    String solver;
-
-    @Option(names = "--seed", description = "Seed of the initial noise (default ${DEFAULT-VALUE}).", defaultValue = "0")
-    long seed;
+    @Mixin
+    SamplingOptions sampling;
 
     @Option(names = "--target", paramLabel = "CLASS",
             description = "Guide towards this class: an index 0..9 or a name such as Trouser or Bag.")
@@ -102,12 +93,7 @@ public final class SampleQualityCommand implements Callable<Integer> {
         if (count < 1 || count > 4096) {
             throw new SpecException("--count", "must be in 1..4096, got " + count);
         }
-        if (steps < 1 || steps > 1000) {
-            throw new SpecException("--steps", "must be in 1..1000, got " + steps);
-        }
-        if (!Solvers.NAMES.contains(solver)) {
-            throw new SpecException("--solver", "must be one of " + String.join(", ", Solvers.NAMES));
-        }
+        sampling.check();
         if (!List.of("greedy", "end-to-end").contains(scheme)) {
             throw new SpecException("--scheme", "must be greedy or end-to-end, got '" + scheme + "'");
         }
@@ -126,9 +112,9 @@ public final class SampleQualityCommand implements Callable<Integer> {
             b = classifier("--judge", judgeDir, m.dim());
         }
         Dynamics f = Dynamics.inTime(m, m.path());
-        Step step = Solvers.byName(solver);
-        double[] times = Grid.uniform(steps);
-        Batch x0 = Noise.gaussian(count, m.dim(), seed);
+        Step step = sampling.step();
+        double[] times = sampling.times();
+        Batch x0 = sampling.noise(count, m.dim());
         long start = System.nanoTime();
         Batch unguided = Rollout.solve(f, step, times, x0, null).output().requireFinite("the unguided samples");
         double unguidedSeconds = (System.nanoTime() - start) / 1e9;
@@ -136,12 +122,12 @@ public final class SampleQualityCommand implements Callable<Integer> {
         ObjectNode report = JsonNodeFactory.instance.objectNode();
         report.put("model", model.toString());
         report.put("count", count);
-        report.put("steps", steps);
-        report.put("solver", solver);
-        report.put("seed", seed);
+        report.put("steps", sampling.steps);
+        report.put("solver", sampling.solver);
+        report.put("seed", sampling.seed);
         ClassJudgement byA = ClassJudgement.of(a, unguided);
-        out.printf(Locale.ROOT, "unguided: %d samples (%s, N = %d, seed %d) in %.1f s%n", count, solver, steps, seed,
-                unguidedSeconds);
+        out.printf(Locale.ROOT, "unguided: %d samples (%s, N = %d, seed %d) in %.1f s%n", count, sampling.solver,
+                sampling.steps, sampling.seed, unguidedSeconds);
         out.printf(Locale.ROOT, "  by classifier A (%s): %s; mean confidence %.3f%n", classifierDir,
                 histogram(byA.histogram()), byA.meanConfidence());
         ObjectNode u = report.putObject("unguided");
