@@ -5,9 +5,6 @@ import gw.model.net.ImageClassifier;
 import gw.model.net.InvalidModelFileException;
 import gw.model.net.Network;
 import gw.model.net.NetworkFile;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -33,16 +30,8 @@ public final class Classifiers {
      * @throws InvalidModelFileException naming the problem: missing, corrupt, not a classifier
      */
     public static ImageClassifier load(Path dirOrFile) {
-        Path file = Files.isDirectory(dirOrFile) ? dirOrFile.resolve(LearnedModels.MODEL_FILE) : dirOrFile;
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InvalidModelFileException(file + " does not exist");
-        } catch (IOException e) {
-            throw new InvalidModelFileException(file + " cannot be read: " + e.getMessage());
-        }
-        NetworkFile.Loaded loaded = NetworkFile.decode(bytes, file.toString());
+        Path file = LearnedModels.modelFile(dirOrFile);
+        NetworkFile.Loaded loaded = LearnedModels.decode(file);
         if (!ROLE.equals(loaded.meta().path("role").asText()) || !(loaded.network() instanceof ImageClassifier c)) {
             throw new InvalidModelFileException(file + " is a " + loaded.meta().path("role").asText("non-model")
                     + " file, not a trained classifier");

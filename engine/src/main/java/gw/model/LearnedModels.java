@@ -55,13 +55,13 @@ public final class LearnedModels {
         return NetworkFile.encode(net, Map.of(), m);
     }
 
-    /**
-     * Loads a model directory (or a model file directly).
-     * @throws InvalidModelFileException naming the problem: missing, truncated, foreign, corrupt, not a model
-     */
-    public static NetworkPredictor load(Path dirOrFile) {
-        beforeLoad.run();
-        Path file = Files.isDirectory(dirOrFile) ? dirOrFile.resolve(MODEL_FILE) : dirOrFile;
+    /** A model directory's network file, or the file itself when given one. */
+    static Path modelFile(Path dirOrFile) {
+        return Files.isDirectory(dirOrFile) ? dirOrFile.resolve(MODEL_FILE) : dirOrFile;
+    }
+
+    /** Reads and decodes a network file; a missing, unreadable or corrupt file is named in the exception. */
+    static NetworkFile.Loaded decode(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -70,7 +70,17 @@ public final class LearnedModels {
         } catch (IOException e) {
             throw new InvalidModelFileException(file + " cannot be read: " + e.getMessage());
         }
-        NetworkFile.Loaded loaded = NetworkFile.decode(bytes, file.toString());
+        return NetworkFile.decode(bytes, file.toString());
+    }
+
+    /**
+     * Loads a model directory (or a model file directly).
+     * @throws InvalidModelFileException naming the problem: missing, truncated, foreign, corrupt, not a model
+     */
+    public static NetworkPredictor load(Path dirOrFile) {
+        beforeLoad.run();
+        Path file = modelFile(dirOrFile);
+        NetworkFile.Loaded loaded = decode(file);
         if (!"model".equals(loaded.meta().path("role").asText())) {
             throw new InvalidModelFileException(file + " is a " + loaded.meta().path("role").asText("non-model")
                     + " file, not a trained model");
