@@ -29,6 +29,9 @@ mkdir -p "$out" "$lib"
 ./mvnw -q -B "${offline[@]}" -pl app -am package -DskipTests \
   dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$(pwd)/$lib"
 cp app/target/app-*.jar "$lib/"
+# ND4J's plain native build stays out: the launchers select the oneDNN build (gw.tensor.Backend, and the property in
+# --java-options below), so the package carries one native ND4J library, not two (the oneDNN one is 11 MB larger)
+rm -f "$lib"/nd4j-native-[0-9]*-linux-x86_64.jar
 main_jar=$(basename "$(ls app/target/app-*.jar | head -1)")
 phase "jars ($(du -sm "$lib" | cut -f1) MB)"
 
@@ -50,7 +53,7 @@ jpackage --type app-image \
   --input "$lib" \
   --main-jar "$main_jar" \
   --main-class gw.app.Launcher \
-  --java-options "-Xmx4g" \
+  --java-options "-Xmx4g -Dorg.bytedeco.javacpp.platform.extension=-onednn" \
   --add-launcher gw=packaging/gw.properties \
   --icon packaging/icon.png \
   --dest "$work/image"

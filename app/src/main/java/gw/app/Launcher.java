@@ -7,6 +7,10 @@ import javafx.application.Application;
  * components are missing"; going through this class works.
  */
 public final class Launcher {
+    static {
+        gw.tensor.Backend.select(); // ND4J's oneDNN build, chosen before any ND4J class loads
+    }
+
     private Launcher() {
     }
 

@@ -95,6 +95,8 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf("model load ms=%.1f (first load in this JVM, backend already started)%n", loadMs);
         }
         if (predictor instanceof NetworkPredictor n && n.network() instanceof Mlp mlp) {
+            out.printf("network passes: ND4J op threads=%d, lanes=%d (Java threads, each on its share of the rows)%n",
+                    Nd4j.getEnvironment().maxThreads(), MlpInference.lanes(particles));
             compareAutodiff(out, mlp);
         }
         for (int j = 0; j < parsed.length; j++) {

@@ -3,6 +3,7 @@ package gw.cli;
 import gw.model.net.InvalidModelFileException;
 import gw.solver.NotConvergedException;
 import gw.spec.SpecException;
+import gw.tensor.Backend;
 import gw.tensor.NonFiniteException;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -30,6 +31,9 @@ import picocli.CommandLine.Spec;
                 MemoryBenchCommand.class, TrainCommand.class, NetBenchCommand.class,
                 SampleImagesCommand.class, SampleQualityCommand.class})
 public final class Main implements Callable<Integer> {
+    static {
+        Backend.select(); // before any ND4J class loads
+    }
 
     @Spec
     CommandSpec spec;

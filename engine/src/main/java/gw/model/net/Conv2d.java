@@ -1,5 +1,6 @@
 package gw.model.net;
 
+import gw.tensor.Backend;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.Reverse;
@@ -76,7 +77,7 @@ public final class Conv2d implements Layer {
      * W'[a, b, o, i] = W[k-1-a, k-1-b, i, o], same padding, no bias.
      */
     private INDArray inputVjp(INDArray gradOut) {
-        return inputVjp(gradOut, OneDnn.BUILT);
+        return inputVjp(gradOut, Backend.oneDnn());
     }
 
     /** The stride-1 input VJP by deconv2d or by the flipped-kernel conv2d (both tested on any backend). */
@@ -91,19 +92,5 @@ public final class Conv2d implements Layer {
         }
         return Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(gradOut, flipped.dup('c'))
                 .addIntegerArguments(iArgs).build())[0];
-    }
-
-    /** Whether libnd4j was built with oneDNN (then deconv2d is its fastest input VJP); asked once ND4J is up. */
-    private static final class OneDnn {
-        static final boolean BUILT = detect();
-
-        private static boolean detect() {
-            try {
-                String info = Nd4j.getBackend().buildInfo();
-                return info != null && info.contains("HAVE_ONEDNN");
-            } catch (RuntimeException | LinkageError e) {
-                return false;
-            }
-        }
     }
 }

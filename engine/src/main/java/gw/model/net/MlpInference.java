@@ -1,12 +1,13 @@
 package gw.model.net;
 
 import gw.tensor.Batch;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -14,15 +15,19 @@ import org.nd4j.linalg.factory.Nd4j;
  * needs, so a VJP at the same point (the usual case: lookahead and end-to-end differentiate every evaluation they
  * made) costs one backward pass instead of a second forward pass and a backward pass.
  *
- * <p>Every op writes into arrays allocated once per batch size and reused (touching fresh memory is what ND4J ops
- * cost most on the development machine, see {@link Scratch}): the forward keeps the SiLU derivative
- * d = s (1 + z (1 - s)) = s + y (1 - s), s = sigmoid(z), y = z s, of each hidden pre-activation z in a
- * {@link TapeRing} slot. Slots are reused (see {@link TapeRing#take}) within a byte budget, so a VJP whose slot was
- * taken recomputes its forward pass (the same result). The forward computes SiLU as z * sigmoid(z), bit for bit
- * what the training pass's ND4J Swish op gives, and its products as INDArray.mmul lays them out, so its output is
- * the layer-by-layer network's bit for bit; the matrix products are ND4J gemm calls (the CUDA backend runs the
- * same code).
- * Passes at one batch size run one at a time (threads share a ring under its lock).
+ * <p>SiLU runs through tanh, which oneDNN vectorises (ND4J's sigmoid is scalar code): with u = z/2,
+ * SiLU(z) = z sigmoid(z) = u (1 + tanh u), and the weights feeding each SiLU are stored halved ({@link MlpWeights}),
+ * so u comes straight out of the layer's product. The forward keeps, per hidden layer, the derivative
+ * dSiLU/du = (1 + t)(1 + u (1 - t)) = (1 + t) + h (1 - t), t = tanh u, h = u (1 + t), in a {@link TapeRing} slot;
+ * the VJP multiplies by it and by the halved weights' transposes. The products are libnd4j's matmul and xw_plus_b
+ * ops ({@link NetOps}: oneDNN on the CPU backend, the same ops on CUDA) into arrays allocated once per batch size
+ * and reused (touching fresh memory is what ND4J ops cost most on the development machine, see {@link Scratch}).
+ * The result equals the layer-by-layer network's to float rounding, not bit for bit (MlpInferenceTest).
+ *
+ * <p>A batch of a few thousand rows is split over {@link Lanes} (Java threads each running ND4J's ops on its rows;
+ * one lane where ND4J's ops already use every core). Each lane keeps its rows' tapes in a ring of its own; slots are
+ * reused (see {@link TapeRing#take}) within a byte budget, so a VJP whose slot was taken recomputes its forward pass
+ * (the same result). Passes on one ring run one at a time (threads share a ring under its lock).
  */
 public final class MlpInference {
     /** Default bytes per batch size: the 50 tapes of end-to-end guidance at 4096 points, width 128, depth 3. */
@@ -31,16 +36,12 @@ public final class MlpInference {
     public static final int MAX_SLOTS = 64;
     private static final int MAX_BATCH_SIZES = 3;
     private final Mlp net;
-    private final INDArray wx;
-    private final INDArray wt;
-    private final INDArray b0;
-    private final INDArray[] w; // hidden weights, then the read-out
-    private final INDArray[] b;
     private final long tapeBudget;
-    private final Map<Integer, TapeRing> rings = new LinkedHashMap<>(4, 0.75f, true) {
+    private final int lanes; // 0: as Lanes.forRows says
+    private final Map<Long, TapeRing> rings = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, TapeRing> eldest) {
-            return size() > MAX_BATCH_SIZES;
+        protected boolean removeEldestEntry(Map.Entry<Long, TapeRing> eldest) {
+            return size() > MAX_BATCH_SIZES * Math.max(lanes, Lanes.count());
         }
     };
 
@@ -48,133 +49,175 @@ public final class MlpInference {
         this(net, DEFAULT_TAPE_BUDGET);
     }
 
+    /** @param tapeBudget bytes of tapes per batch size (shared by its lanes) */
     public MlpInference(Mlp net, long tapeBudget) {
+        this(net, tapeBudget, 0);
+    }
+
+    /** @param lanes how many lanes every batch (of at least that many rows) is split over; 0: by its size */
+    MlpInference(Mlp net, long tapeBudget, int lanes) {
         this.net = net;
         this.tapeBudget = tapeBudget;
-        this.wx = param("in.wx");
-        this.wt = param("in.wt");
-        this.b0 = param("in.b");
-        int depth = net.config().depth();
-        this.w = new INDArray[depth];
-        this.b = new INDArray[depth];
-        for (int i = 1; i < depth; i++) {
-            w[i - 1] = param("hidden" + i + ".w");
-            b[i - 1] = param("hidden" + i + ".b");
-        }
-        w[depth - 1] = param("out.w");
-        b[depth - 1] = param("out.b");
+        this.lanes = lanes;
     }
 
-    private INDArray param(String name) {
-        for (Param p : net.parameters().list()) {
-            if (p.name().equals(name)) {
-                return p.value();
-            }
-        }
-        throw new IllegalStateException("an Mlp without parameter " + name);
-    }
-
-    /** The network's output at x (rows) and time t, keeping the tape for {@link Evaluation#vjp}. */
+    /**
+     * The network's output at x (rows) and time t, keeping the tape for {@link Evaluation#vjp}. A large batch is
+     * split over {@link Lanes}, each lane's rows in a ring of its own.
+     */
     public Evaluation evaluate(Batch x, double t) {
         if (x.cols() != net.config().dim()) {
             throw new IllegalArgumentException("x has " + x.cols() + " columns, the network " + net.config().dim());
         }
-        TapeRing ring = ring(x.rows());
-        synchronized (ring) {
-            TapeRing.Slot slot = ring.take();
-            Batch out = Scratch.run(() -> forward(ring, slot, x, t));
-            return new Evaluation(ring, slot, slot.generation(), x, t, out);
-        }
+        int k = lanes > 0 ? Math.min(lanes, x.rows()) : Lanes.forRows(x.rows());
+        double[] out = new double[x.rows() * x.cols()];
+        List<Part> parts = Lanes.run(k, lane -> {
+            int r0 = start(lane, k, x.rows());
+            TapeRing ring = ring(start(lane + 1, k, x.rows()) - r0, lane, k);
+            synchronized (ring) {
+                TapeRing.Slot slot = ring.take();
+                Scratch.run(() -> {
+                    forward(ring, slot, x, r0, t);
+                    return store(ring.out(), out, r0);
+                });
+                return new Part(ring, slot, slot.generation(), r0);
+            }
+        });
+        return new Evaluation(parts, x, t, new Batch(out, x.rows(), x.cols()));
     }
 
-    private synchronized TapeRing ring(int rows) {
-        return rings.computeIfAbsent(rows, r -> {
+    /** How many lanes (threads) a batch of {@code rows} runs on (gw.model.net.Lanes). */
+    public static int lanes(int rows) {
+        return Lanes.forRows(rows);
+    }
+
+    /** The first row of lane {@code lane} of {@code k} over {@code rows} rows. */
+    private static int start(int lane, int k, int rows) {
+        return (int) ((long) rows * lane / k);
+    }
+
+    private synchronized TapeRing ring(int rows, int lane, int lanes) {
+        return rings.computeIfAbsent(((long) rows << 8) | lane, key -> {
             DataType dt = net.parameters().dtype();
             int width = net.config().width();
             int depth = net.config().depth();
-            long free = tapeBudget - TapeRing.workBytes(dt, r, net.config().dim(), width);
-            long slots = free / TapeRing.slotBytes(dt, r, width, depth);
-            return new TapeRing(dt, r, net.config().dim(), width, depth, (int) Math.max(1, Math.min(MAX_SLOTS, slots)));
+            long free = tapeBudget / lanes - TapeRing.workBytes(dt, rows, net.config().dim(), width);
+            long slots = free / TapeRing.slotBytes(dt, rows, width, depth);
+            return new TapeRing(new MlpWeights(net), rows, net.config().dim(), width, depth,
+                    (int) Math.max(1, Math.min(MAX_SLOTS, slots)));
         });
     }
 
-    /** h1 = x Wx + (e(t) Wt + b0); per hidden layer z -> (z sigmoid(z), d); out = h W + b. */
-    private Batch forward(TapeRing ring, TapeRing.Slot slot, Batch x, double t) {
-        load(ring.in(), x);
-        INDArray timeRow = net.embedding().embed(t).mmul(wt).addiRowVector(b0);
-        INDArray h = ring.hidden(0);
-        Nd4j.gemm(ring.in(), wx, h, false, false, 1.0, 0.0);
-        h.addiRowVector(timeRow);
-        int depth = w.length;
+    /** u1 = (x Wx + e(t) Wt + b0)/2; per hidden layer h = u (1 + tanh u), u' = (h W + b)/2; out = h W + b. */
+    private void forward(TapeRing ring, TapeRing.Slot slot, Batch x, int r0, double t) {
+        MlpWeights w = ring.weights();
+        w.refresh();
+        load(ring.in(), x, r0);
+        INDArray timeRow = ring.timeRow();
+        NetOps.xwPlusB(net.embedding().embed(t), w.wt, w.b0, timeRow); // shared by the batch: a per-call bias
+        INDArray u = ring.hidden(0);
+        NetOps.xwPlusB(ring.in(), w.wx, timeRow.reshape(timeRow.length()), u);
+        int depth = slot.depth();
         for (int l = 0; l < depth; l++) {
             INDArray d = slot.derivative(l);
-            INDArray s = ring.work();
-            Nd4j.exec(new Sigmoid(h, s));
-            h.muli(s); // the activation y = z s
-            s.rsub(1.0, d).muli(h).addi(s); // d = s (1 + z (1 - s)) = s + y (1 - s)
-            INDArray next = l + 1 < depth ? ring.hidden((l + 1) % 2) : ring.out();
-            Nd4j.gemm(h, w[l], next, false, false, 1.0, 0.0);
-            next.addiRowVector(b[l]);
-            h = next;
-        }
-        return rows(ring.out());
-    }
-
-    /** v^T d out / dx from the derivatives in {@code slot}. */
-    private Batch backward(TapeRing ring, TapeRing.Slot slot, Batch v) {
-        load(ring.in(), v);
-        int depth = w.length;
-        INDArray g = ring.hidden(0);
-        Nd4j.gemm(ring.in(), w[depth - 1], g, false, true, 1.0, 0.0);
-        for (int l = depth - 1; l >= 0; l--) {
-            g.muli(slot.derivative(l));
-            INDArray next = l > 0 ? ring.hidden((depth - l) % 2) : ring.out();
-            Nd4j.gemm(g, l > 0 ? w[l - 1] : wx, next, false, true, 1.0, 0.0);
-            g = next;
-        }
-        return rows(ring.out());
-    }
-
-    /** A column-major [B, D] array as a Batch (row-major). */
-    private static Batch rows(INDArray a) {
-        int n = (int) a.size(0);
-        int d = (int) a.size(1);
-        double[] col = a.data().asDouble();
-        double[] row = new double[col.length];
-        for (int j = 0; j < d; j++) {
-            for (int i = 0; i < n; i++) {
-                row[i * d + j] = col[j * n + i];
+            INDArray work = ring.work();
+            NetOps.tanh(u, d);
+            d.addi(1.0); // 1 + t
+            u.muli(d); // h = u (1 + t)
+            d.rsub(2.0, work).muli(u); // h (1 - t)
+            d.addi(work); // dh/du = (1 + t) + h (1 - t)
+            if (l + 1 < depth) {
+                INDArray next = ring.hidden((l + 1) % 2);
+                NetOps.xwPlusB(u, w.w[l], w.b[l], next);
+                u = next;
+            } else {
+                NetOps.xwPlusB(u, w.outW, w.outB, ring.out());
             }
         }
-        return new Batch(row, n, d);
     }
 
-    private static void load(INDArray target, Batch b) {
+    /** v^T d out / dx (v's rows from r0 on) from the derivatives in {@code slot}, into ring.out(). */
+    private void backward(TapeRing ring, TapeRing.Slot slot, Batch v, int r0) {
+        MlpWeights w = ring.weights();
+        load(ring.in(), v, r0);
+        int depth = slot.depth();
+        INDArray g = ring.hidden(0);
+        NetOps.matmul(ring.in(), w.outW, g, false, true);
+        for (int l = depth - 1; l >= 0; l--) {
+            g.muli(slot.derivative(l)); // d out / du of this layer
+            INDArray next = l > 0 ? ring.hidden((depth - l) % 2) : ring.out();
+            NetOps.matmul(g, l > 0 ? w.wT[l - 1] : w.wxT, next, false, false);
+            g = next;
+        }
+    }
+
+    /** Copies a C-order [n, D] array into rows r0.. of a row-major [B, D] array. */
+    private static Void store(INDArray a, double[] target, int r0) {
+        double[] d = a.data().asDouble();
+        System.arraycopy(d, 0, target, r0 * (int) a.size(1), d.length);
+        return null;
+    }
+
+    /** Rows r0.. of b, as many as target has, into target. */
+    private static void load(INDArray target, Batch b, int r0) {
+        int n = (int) target.length();
+        int from = r0 * b.cols();
         double[] d = b.data();
         if (target.dataType() == DataType.DOUBLE) {
-            target.data().setData(d);
+            target.data().setData(from == 0 && n == d.length ? d : Arrays.copyOfRange(d, from, from + n));
             return;
         }
-        float[] f = new float[d.length];
-        for (int i = 0; i < d.length; i++) {
-            f[i] = (float) d[i];
+        float[] f = new float[n];
+        for (int i = 0; i < n; i++) {
+            f[i] = (float) d[from + i];
         }
         target.data().setData(f);
     }
 
-    /** One forward pass: its output, and the input VJP from its tape while the tape's slot is still its own. */
-    public final class Evaluation {
+    /** One lane's share of an evaluation: its rows' tape, while its slot is still its own. */
+    private final class Part {
         private final TapeRing ring;
         private final TapeRing.Slot slot;
         private final long generation;
+        private final int r0;
+
+        Part(TapeRing ring, TapeRing.Slot slot, long generation, int r0) {
+            this.ring = ring;
+            this.slot = slot;
+            this.generation = generation;
+            this.r0 = r0;
+        }
+
+        /** The VJP of this part's rows into {@code out}: from the kept tape, else after a new forward pass. */
+        Void vjp(Batch x, double t, Batch v, double[] out) {
+            synchronized (ring) {
+                if (slot.generation() == generation) {
+                    Scratch.run(() -> {
+                        backward(ring, slot, v, r0);
+                        return store(ring.out(), out, r0);
+                    });
+                    ring.release(slot, generation);
+                    return null;
+                }
+                TapeRing.Slot spare = ring.spare();
+                return Scratch.run(() -> {
+                    forward(ring, spare, x, r0, t);
+                    backward(ring, spare, v, r0);
+                    return store(ring.out(), out, r0);
+                });
+            }
+        }
+    }
+
+    /** One forward pass: its output, and the input VJP from its tapes. */
+    public final class Evaluation {
+        private final List<Part> parts;
         private final Batch x;
         private final double t;
         private final Batch out;
 
-        private Evaluation(TapeRing ring, TapeRing.Slot slot, long generation, Batch x, double t, Batch out) {
-            this.ring = ring;
-            this.slot = slot;
-            this.generation = generation;
+        private Evaluation(List<Part> parts, Batch x, double t, Batch out) {
+            this.parts = parts;
             this.x = x;
             this.t = t;
             this.out = out;
@@ -184,24 +227,15 @@ public final class MlpInference {
             return out;
         }
 
-        /** v^T d output / dx, row by row; from the kept tape while its slot is its own, else after a new forward. */
+        /** v^T d output / dx, row by row; from the kept tapes while their slots are their own, else recomputed. */
         public Batch vjp(Batch v) {
             if (v.rows() != x.rows() || v.cols() != x.cols()) {
                 throw new IllegalArgumentException("v is " + v.rows() + "x" + v.cols() + ", x " + x.rows() + "x"
                         + x.cols());
             }
-            synchronized (ring) {
-                if (slot.generation() == generation) {
-                    Batch g = Scratch.run(() -> backward(ring, slot, v));
-                    ring.release(slot, generation);
-                    return g;
-                }
-                TapeRing.Slot spare = ring.spare();
-                return Scratch.run(() -> {
-                    forward(ring, spare, x, t);
-                    return backward(ring, spare, v);
-                });
-            }
+            double[] g = new double[v.rows() * v.cols()];
+            Lanes.run(parts.size(), lane -> parts.get(lane).vjp(x, t, v, g));
+            return new Batch(g, v.rows(), v.cols());
         }
     }
 
@@ -209,6 +243,13 @@ public final class MlpInference {
     static INDArray detached(DataType dtype, long rows, long cols, char order) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             return Nd4j.create(dtype, new long[] {rows, cols}, order);
+        }
+    }
+
+    /** A detached vector. */
+    static INDArray detached(DataType dtype, long length) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            return Nd4j.create(dtype, length);
         }
     }
 }

@@ -1,5 +1,6 @@
 package gw.model.net;
 
+import gw.tensor.Backend;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
@@ -35,6 +36,7 @@ public final class Scratch {
 
     /** Runs {@code body} in this thread's scratch workspace (nested runs share the outermost one). */
     public static <T> T run(Supplier<T> body) {
+        Backend.log();
         if (Nd4j.getWorkspaceManager().checkIfWorkspaceExistsAndActive(ID)) {
             return body.get();
         }

@@ -15,6 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class TapeRing {
     private final DataType dtype;
+    private final MlpWeights weights;
     private final int rows;
     private final int width;
     private final int depth;
@@ -25,20 +26,23 @@ final class TapeRing {
     private final INDArray out;
     private final INDArray[] hidden;
     private final INDArray work;
+    private final INDArray timeRow;
     private Slot spare;
     private int allocated;
 
-    TapeRing(DataType dtype, int rows, int dim, int width, int depth, int capacity) {
-        this.dtype = dtype;
+    TapeRing(MlpWeights weights, int rows, int dim, int width, int depth, int capacity) {
+        this.weights = weights;
+        this.dtype = weights.wx.dataType();
         this.rows = rows;
         this.width = width;
         this.depth = depth;
         this.capacity = Math.max(1, capacity);
         this.in = MlpInference.detached(dtype, rows, dim, 'c');
-        this.out = MlpInference.detached(dtype, rows, dim, 'f');
-        this.hidden = new INDArray[] {MlpInference.detached(dtype, rows, width, 'f'),
-                MlpInference.detached(dtype, rows, width, 'f')};
-        this.work = MlpInference.detached(dtype, rows, width, 'f');
+        this.out = MlpInference.detached(dtype, rows, dim, 'c');
+        this.hidden = new INDArray[] {MlpInference.detached(dtype, rows, width, 'c'),
+                MlpInference.detached(dtype, rows, width, 'c')};
+        this.work = MlpInference.detached(dtype, rows, width, 'c');
+        this.timeRow = MlpInference.detached(dtype, 1, width, 'c');
     }
 
     /** Bytes of one slot. */
@@ -87,12 +91,22 @@ final class TapeRing {
         return in;
     }
 
-    /** [rows, dim], column-major: the pass's output. */
+    /** This ring's copy of the weights (refreshed by each forward pass). */
+    MlpWeights weights() {
+        return weights;
+    }
+
+    /** [1, width]: the first layer's time term, the same for every row. */
+    INDArray timeRow() {
+        return timeRow;
+    }
+
+    /** [rows, dim]: the pass's output. */
     INDArray out() {
         return out;
     }
 
-    /** Two [rows, width] arrays the passes alternate between (column-major, as INDArray.mmul gives them). */
+    /** Two [rows, width] arrays the passes alternate between. */
     INDArray hidden(int i) {
         return hidden[i];
     }
@@ -109,8 +123,12 @@ final class TapeRing {
 
         private Slot() {
             for (int l = 0; l < depth; l++) {
-                derivative[l] = MlpInference.detached(dtype, rows, width, 'f');
+                derivative[l] = MlpInference.detached(dtype, rows, width, 'c');
             }
+        }
+
+        int depth() {
+            return depth;
         }
 
         INDArray derivative(int layer) {

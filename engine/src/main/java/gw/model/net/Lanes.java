@@ -1,0 +1,105 @@
+package gw.model.net;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Splitting a network pass's batch over Java threads ("lanes"), each running ND4J's ops on its rows. With ND4J's ops
+ * single-threaded (OMP_NUM_THREADS=1) the cores are otherwise idle: an MLP's ops on a few thousand rows are too short
+ * for OpenMP to pay (on the 2-core development machine two OpenMP threads were slower than one), while two lanes each
+ * running single-threaded ops on half the rows run side by side. Lanes fill the cores that ND4J's op threads leave:
+ * {@code cores / ND4J threads}, at most {@link #MAX}; the system property {@value #PROPERTY} overrides it.
+ */
+final class Lanes {
+    static final String PROPERTY = "gw.net.lanes";
+    static final int MAX = 8;
+    /** Below this many rows per lane a pass runs on the calling thread alone (hand-over costs tens of microseconds). */
+    static final int MIN_ROWS = 512;
+    private static volatile ExecutorService pool;
+    private static volatile int count;
+
+    private Lanes() {
+    }
+
+    /** How many lanes a batch of {@code rows} runs on. */
+    static int forRows(int rows) {
+        return Math.max(1, Math.min(count(), rows / MIN_ROWS));
+    }
+
+    static int count() {
+        if (count == 0) {
+            String set = System.getProperty(PROPERTY);
+            int n;
+            if (set != null) {
+                try {
+                    n = Integer.parseInt(set.trim());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(PROPERTY + " must be an integer in 1.." + MAX + ", got " + set);
+                }
+                if (n < 1 || n > MAX) {
+                    throw new IllegalArgumentException(PROPERTY + " must be in 1.." + MAX + ", got " + n);
+                }
+            } else {
+                int opThreads = Math.max(1, Nd4j.getEnvironment().maxThreads());
+                n = Math.max(1, Math.min(MAX, Runtime.getRuntime().availableProcessors() / opThreads));
+            }
+            count = n;
+        }
+        return count;
+    }
+
+    /** body(0..k-1), lane 0 on the calling thread, the others on the pool; the results in lane order. */
+    static <T> List<T> run(int k, IntFunction<T> body) {
+        List<Future<T>> others = new ArrayList<>(k - 1);
+        for (int i = 1; i < k; i++) {
+            int lane = i;
+            others.add(pool().submit(() -> body.apply(lane)));
+        }
+        List<T> out = new ArrayList<>(k);
+        RuntimeException failure = null;
+        try {
+            out.add(body.apply(0));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<T> f : others) {
+            try {
+                out.add(f.get());
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (failure == null) {
+                    failure = new IllegalStateException("interrupted while a lane ran", e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return out;
+    }
+
+    private static ExecutorService pool() {
+        if (pool == null) {
+            synchronized (Lanes.class) {
+                if (pool == null) {
+                    pool = Executors.newFixedThreadPool(Math.max(1, count() - 1), r -> {
+                        Thread t = new Thread(r, "gw-net-lane");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+            }
+        }
+        return pool;
+    }
+}
