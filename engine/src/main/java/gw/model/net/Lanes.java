@@ -2,10 +2,6 @@ package gw.model.net;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -21,7 +17,6 @@ final class Lanes {
     static final int MAX = 8;
     /** Below this many rows per lane a pass runs on the calling thread alone (hand-over costs tens of microseconds). */
     static final int MIN_ROWS = 512;
-    private static volatile ExecutorService pool;
     private static volatile int count;
 
     private Lanes() {
@@ -54,52 +49,55 @@ final class Lanes {
         return count;
     }
 
-    /** body(0..k-1), lane 0 on the calling thread, the others on the pool; the results in lane order. */
+    /**
+     * body(0..k-1), lane 0 on the calling thread, the others on the lane threads; the results in lane order. Runs of
+     * several lanes take turns (one set of lane threads).
+     */
     static <T> List<T> run(int k, IntFunction<T> body) {
-        List<Future<T>> others = new ArrayList<>(k - 1);
-        for (int i = 1; i < k; i++) {
-            int lane = i;
-            others.add(pool().submit(() -> body.apply(lane)));
+        if (k == 1) {
+            return java.util.Collections.singletonList(body.apply(0));
         }
-        List<T> out = new ArrayList<>(k);
-        RuntimeException failure = null;
-        try {
-            out.add(body.apply(0));
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        for (Future<T> f : others) {
+        synchronized (Lanes.class) {
+            Worker[] ws = workers(k - 1);
+            List<Worker.Job<T>> jobs = new ArrayList<>(k - 1);
+            for (int i = 1; i < k; i++) {
+                int lane = i;
+                jobs.add(ws[i - 1].start(() -> body.apply(lane)));
+            }
+            List<T> out = new ArrayList<>(k);
+            Throwable failure = null;
             try {
-                out.add(f.get());
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                if (failure == null) {
-                    failure = new IllegalStateException("interrupted while a lane ran", e);
+                out.add(body.apply(0));
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+            for (Worker.Job<T> j : jobs) {
+                try {
+                    out.add(j.await());
+                } catch (RuntimeException | Error e) {
+                    failure = failure == null ? e : failure;
                 }
             }
+            if (failure instanceof RuntimeException r) {
+                throw r;
+            }
+            if (failure != null) {
+                throw (Error) failure;
+            }
+            return out;
         }
-        if (failure != null) {
-            throw failure;
-        }
-        return out;
     }
 
-    private static ExecutorService pool() {
-        if (pool == null) {
-            synchronized (Lanes.class) {
-                if (pool == null) {
-                    pool = Executors.newFixedThreadPool(Math.max(1, count() - 1), r -> {
-                        Thread t = new Thread(r, "gw-net-lane");
-                        t.setDaemon(true);
-                        return t;
-                    });
-                }
+    private static Worker[] workers;
+
+    private static Worker[] workers(int n) {
+        if (workers == null || workers.length < n) {
+            Worker[] w = new Worker[Math.max(n, count() - 1)];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = workers != null && i < workers.length ? workers[i] : new Worker();
             }
+            workers = w;
         }
-        return pool;
+        return workers;
     }
 }

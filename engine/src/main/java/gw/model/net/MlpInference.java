@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * SiLU(z) = z sigmoid(z) = u (1 + tanh u), and the weights feeding each SiLU are stored halved ({@link MlpWeights}),
  * so u comes straight out of the layer's product. The forward keeps, per hidden layer, the derivative
  * dSiLU/du = (1 + t)(1 + u (1 - t)) = (1 + t) + h (1 - t), t = tanh u, h = u (1 + t), in a {@link TapeRing} slot;
- * the VJP multiplies by it and by the halved weights' transposes. The products are libnd4j's matmul and xw_plus_b
+ * the VJP multiplies by it and by the halved weights, transposed. The products are libnd4j's matmul and xw_plus_b
  * ops ({@link NetOps}: oneDNN on the CPU backend, the same ops on CUDA) into arrays allocated once per batch size
  * and reused (touching fresh memory is what ND4J ops cost most on the development machine, see {@link Scratch}).
  * The result equals the layer-by-layer network's to float rounding, not bit for bit (MlpInferenceTest).
@@ -104,7 +104,7 @@ public final class MlpInference {
             long free = tapeBudget / lanes - TapeRing.workBytes(dt, rows, net.config().dim(), width);
             long slots = free / TapeRing.slotBytes(dt, rows, width, depth);
             return new TapeRing(new MlpWeights(net), rows, net.config().dim(), width, depth,
-                    (int) Math.max(1, Math.min(MAX_SLOTS, slots)));
+                    net.embedding().features(), (int) Math.max(1, Math.min(MAX_SLOTS, slots)));
         });
     }
 
@@ -113,10 +113,10 @@ public final class MlpInference {
         MlpWeights w = ring.weights();
         w.refresh();
         load(ring.in(), x, r0);
-        INDArray timeRow = ring.timeRow();
-        NetOps.xwPlusB(net.embedding().embed(t), w.wt, w.b0, timeRow); // shared by the batch: a per-call bias
+        net.embedding().embedInto(t, ring.timeFeatures());
+        NetOps.xwPlusB(ring.timeFeatures(), w.wt, w.b0, ring.timeRow()); // shared by the batch: a per-call bias
         INDArray u = ring.hidden(0);
-        NetOps.xwPlusB(ring.in(), w.wx, timeRow.reshape(timeRow.length()), u);
+        NetOps.xwPlusB(ring.in(), w.wx, ring.timeBias(), u);
         int depth = slot.depth();
         for (int l = 0; l < depth; l++) {
             INDArray d = slot.derivative(l);
@@ -146,7 +146,7 @@ public final class MlpInference {
         for (int l = depth - 1; l >= 0; l--) {
             g.muli(slot.derivative(l)); // d out / du of this layer
             INDArray next = l > 0 ? ring.hidden((depth - l) % 2) : ring.out();
-            NetOps.matmul(g, l > 0 ? w.wT[l - 1] : w.wxT, next, false, false);
+            NetOps.matmul(g, l > 0 ? w.w[l - 1] : w.wx, next, false, true);
             g = next;
         }
     }

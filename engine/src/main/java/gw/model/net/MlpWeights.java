@@ -5,9 +5,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The weights {@link MlpInference} multiplies by: every layer that feeds a SiLU scaled by 1/2 (so its product is
- * u = z/2, the argument of SiLU(z) = u (1 + tanh u)), and the transposes of those square and input weights that the
- * VJP multiplies by. Copied from the live parameters by {@link #refresh} before every forward pass (three ops on a
- * few ten thousand numbers), so a network that keeps training is seen as it is now. Scaling by 1/2 is exact.
+ * u = z/2, the argument of SiLU(z) = u (1 + tanh u)), views of one flat copy of the parameters. {@link #refresh}
+ * copies the live parameters in before every forward pass (one op on a few ten thousand numbers), so a network that
+ * keeps training is seen as it is now. Scaling by 1/2 is exact. (The VJP multiplies by their transposes through the
+ * matmul op's transpose flag: as fast as a pre-transposed copy, whose copying cost more than it saved.)
  */
 final class MlpWeights {
     private final Mlp net;
@@ -19,8 +20,6 @@ final class MlpWeights {
     final INDArray[] b;
     final INDArray outW; // the read-out, as it is
     final INDArray outB;
-    final INDArray wxT;
-    final INDArray[] wT;
 
     MlpWeights(Mlp net) {
         this.net = net;
@@ -32,15 +31,12 @@ final class MlpWeights {
         this.b0 = view("in.b");
         this.w = new INDArray[depth - 1];
         this.b = new INDArray[depth - 1];
-        this.wT = new INDArray[depth - 1];
         for (int i = 1; i < depth; i++) {
             w[i - 1] = view("hidden" + i + ".w");
             b[i - 1] = view("hidden" + i + ".b");
-            wT[i - 1] = MlpInference.detached(values.dataType(), w[i - 1].size(1), w[i - 1].size(0), 'c');
         }
         this.outW = param("out.w").value();
         this.outB = param("out.b").value();
-        this.wxT = MlpInference.detached(values.dataType(), wx.size(1), wx.size(0), 'c');
     }
 
     private Param param(String name) {
@@ -60,9 +56,5 @@ final class MlpWeights {
     /** Copies the network's current parameters in. */
     void refresh() {
         net.parameters().values().mul(0.5, half);
-        wxT.assign(wx.transpose());
-        for (int i = 0; i < w.length; i++) {
-            wT[i].assign(w[i].transpose());
-        }
     }
 }

@@ -37,6 +37,25 @@ public final class SinusoidalEmbedding {
 
     /** [1, 2K] for one time, computed in Java (guidance evaluates one t per call: no ND4J op for a 1-row array). */
     public INDArray embed(double t) {
+        double[] e = features(t);
+        if (omega.dataType() == DataType.DOUBLE) {
+            return Nd4j.create(e, new long[] {1, e.length}, DataType.DOUBLE);
+        }
+        return Nd4j.create(toFloat(e), new long[] {1, e.length}, 'c');
+    }
+
+    /** Writes the features of one time into a [1, 2K] array of the embedding's data type (no allocation there). */
+    void embedInto(double t, INDArray target) {
+        double[] e = features(t);
+        if (target.dataType() == DataType.DOUBLE) {
+            target.data().setData(e);
+        } else {
+            target.data().setData(toFloat(e));
+        }
+    }
+
+    /** sin(w_k t), then cos(w_k t), with the phase rounded as the data type computes it. */
+    private double[] features(double t) {
         int k = w.length;
         double[] e = new double[2 * k];
         for (int i = 0; i < k; i++) {
@@ -44,13 +63,14 @@ public final class SinusoidalEmbedding {
             e[i] = Math.sin(phase);
             e[k + i] = Math.cos(phase);
         }
-        if (omega.dataType() == DataType.DOUBLE) {
-            return Nd4j.create(e, new long[] {1, 2 * k}, DataType.DOUBLE);
-        }
+        return e;
+    }
+
+    private static float[] toFloat(double[] e) {
         float[] f = new float[e.length];
         for (int i = 0; i < e.length; i++) {
             f[i] = (float) e[i];
         }
-        return Nd4j.create(f, new long[] {1, 2 * k}, 'c');
+        return f;
     }
 }

@@ -26,11 +26,13 @@ final class TapeRing {
     private final INDArray out;
     private final INDArray[] hidden;
     private final INDArray work;
+    private final INDArray timeFeatures;
     private final INDArray timeRow;
+    private final INDArray timeBias;
     private Slot spare;
     private int allocated;
 
-    TapeRing(MlpWeights weights, int rows, int dim, int width, int depth, int capacity) {
+    TapeRing(MlpWeights weights, int rows, int dim, int width, int depth, int features, int capacity) {
         this.weights = weights;
         this.dtype = weights.wx.dataType();
         this.rows = rows;
@@ -42,7 +44,9 @@ final class TapeRing {
         this.hidden = new INDArray[] {MlpInference.detached(dtype, rows, width, 'c'),
                 MlpInference.detached(dtype, rows, width, 'c')};
         this.work = MlpInference.detached(dtype, rows, width, 'c');
+        this.timeFeatures = MlpInference.detached(dtype, 1, features, 'c');
         this.timeRow = MlpInference.detached(dtype, 1, width, 'c');
+        this.timeBias = timeRow.reshape(width);
     }
 
     /** Bytes of one slot. */
@@ -96,9 +100,19 @@ final class TapeRing {
         return weights;
     }
 
+    /** [1, features]: the time features of the pass. */
+    INDArray timeFeatures() {
+        return timeFeatures;
+    }
+
     /** [1, width]: the first layer's time term, the same for every row. */
     INDArray timeRow() {
         return timeRow;
+    }
+
+    /** {@link #timeRow} as a [width] vector (a view), the bias of the first layer's product. */
+    INDArray timeBias() {
+        return timeBias;
     }
 
     /** [rows, dim]: the pass's output. */
