@@ -7,9 +7,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Splitting a network pass's batch over Java threads ("lanes"), each running ND4J's ops on its rows. With ND4J's ops
- * single-threaded (OMP_NUM_THREADS=1) the cores are otherwise idle: an MLP's ops on a few thousand rows are too short
- * for OpenMP to pay (on the 2-core development machine two OpenMP threads were slower than one), while two lanes each
- * running single-threaded ops on half the rows run side by side. Lanes fill the cores that ND4J's op threads leave:
+ * single-threaded (OMP_NUM_THREADS=1) the other cores would idle: two lanes each running single-threaded ops on half
+ * the rows run side by side instead of every op splitting its few thousand rows over OpenMP threads (README,
+ * "Learned-model performance", compares the two). Lanes fill the cores that ND4J's op threads leave:
  * {@code cores / ND4J threads}, at most {@link #MAX}; the system property {@value #PROPERTY} overrides it.
  */
 final class Lanes {
