@@ -6,22 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gw.data.FashionMnist;
 import gw.experiment.Npy;
 import gw.metric.ClassJudgement;
 import gw.model.Classifiers;
-import gw.model.LearnedModels;
+import gw.model.TinyModels;
 import gw.model.net.ImageClassifier;
-import gw.model.net.UNet;
 import gw.tensor.Batch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * `run` with the "class" task on a tiny seeded U-Net and two tiny classifiers: the judge's verdict written per image is
@@ -38,24 +35,9 @@ class ClassTaskRunTest {
     @BeforeAll
     static void tinyNetworks() throws Exception {
         assumeTrue(FashionMnist.available(FashionMnist.Split.TEST), "dataset-fashion-mnist is not installed");
-        UNet net = new UNet(new UNet.Config(28, new int[] {4, 8}, 2, 2, 10, 4, DataType.FLOAT));
-        net.parameters().initialise(5);
-        unet = shared.resolve("tiny-unet");
-        Files.createDirectories(unet);
-        Files.write(unet.resolve(LearnedModels.MODEL_FILE),
-                LearnedModels.encode(net, "ot", JsonNodeFactory.instance.objectNode()));
-        guide = classifier("guide", 7);
-        judge = classifier("judge", 8);
-    }
-
-    static Path classifier(String name, long seed) throws Exception {
-        ImageClassifier c = new ImageClassifier(new ImageClassifier.Config(28, new int[] {4, 4}, 2, 10,
-                DataType.DOUBLE));
-        c.parameters().initialise(seed);
-        Path d = shared.resolve(name);
-        Files.createDirectories(d);
-        Files.write(d.resolve(LearnedModels.MODEL_FILE), Classifiers.encode(c, JsonNodeFactory.instance.objectNode()));
-        return d;
+        unet = TinyModels.writeUnet(shared.resolve("tiny-unet"), 5);
+        guide = TinyModels.writeClassifier(shared.resolve("guide"), 7);
+        judge = TinyModels.writeClassifier(shared.resolve("judge"), 8);
     }
 
     /** The shipped example with the tiny networks, two steps, two images. */

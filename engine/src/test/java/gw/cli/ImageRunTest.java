@@ -8,15 +8,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gw.data.FashionMnist;
 import gw.experiment.image.ImageCosts;
 import gw.experiment.image.ReconstructionRequest;
 import gw.experiment.image.SchemeChoice;
-import gw.model.LearnedModels;
 import gw.model.TinyModels;
-import gw.model.net.UNet;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,12 +37,7 @@ class ImageRunTest {
     @BeforeAll
     static void tinyUnet() throws Exception {
         assumeTrue(FashionMnist.available(FashionMnist.Split.TEST), "dataset-fashion-mnist is not installed");
-        UNet net = new UNet(new UNet.Config(28, new int[] {4, 8}, 2, 2, 10, 4, DataType.FLOAT));
-        net.parameters().initialise(5);
-        unet = shared.resolve("tiny-unet");
-        Files.createDirectories(unet);
-        Files.write(unet.resolve(LearnedModels.MODEL_FILE),
-                LearnedModels.encode(net, "ot", JsonNodeFactory.instance.objectNode()));
+        unet = TinyModels.writeUnet(shared.resolve("tiny-unet"), 5);
     }
 
     /** The shipped example with the tiny U-Net, two steps, two of its images and its first task (time). */

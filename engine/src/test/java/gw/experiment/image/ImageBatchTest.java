@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import gw.data.FashionMnist;
 import gw.data.LabelledImages;
 import gw.model.NetworkPredictor;
 import gw.spec.CellSpec;
@@ -27,9 +25,8 @@ class ImageBatchTest {
 
     @BeforeAll
     static void load() throws Exception {
-        assumeTrue(FashionMnist.available(FashionMnist.Split.TEST), "dataset-fashion-mnist is not installed");
-        test = FashionMnist.load(FashionMnist.Split.TEST);
-        unet = ImageReconstructionTest.tinyUnet();
+        test = TinyImageSetup.testImages();
+        unet = TinyImageSetup.unet();
     }
 
     private static List<ReconstructionRequest> requests(SchemeChoice s, String task, GradientErrorSettings e) {

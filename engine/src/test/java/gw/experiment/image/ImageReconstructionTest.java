@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import gw.data.FashionMnist;
 import gw.data.LabelledImages;
 import gw.metric.ImageQuality;
 import gw.model.NetworkPredictor;
 import gw.model.net.Mlp;
-import gw.model.net.UNet;
 import gw.objective.image.ImageTasks;
 import gw.objective.image.Masking;
 import gw.path.Paths;
@@ -34,15 +31,8 @@ class ImageReconstructionTest {
 
     @BeforeAll
     static void load() throws Exception {
-        assumeTrue(FashionMnist.available(FashionMnist.Split.TEST), "dataset-fashion-mnist is not installed");
-        test = FashionMnist.load(FashionMnist.Split.TEST);
-        unet = tinyUnet();
-    }
-
-    static NetworkPredictor tinyUnet() {
-        UNet net = new UNet(new UNet.Config(28, new int[] {4, 8}, 2, 2, 10, 4, DataType.FLOAT));
-        net.parameters().initialise(3);
-        return new NetworkPredictor("unet", net, Paths.byName("ot"));
+        test = TinyImageSetup.testImages();
+        unet = TinyImageSetup.unet();
     }
 
     private static Reconstruction run(SchemeChoice s, String task, double scale) {
