@@ -3,11 +3,9 @@ package gw.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gw.data.FashionMnist;
 import gw.experiment.Npy;
 import gw.metric.ClassJudgement;
 import gw.model.Classifiers;
@@ -25,17 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  * the judge evaluated on the saved sample, the summary's hit rate and p(target) are the means of those, PSNR is absent
  * (no ground truth), the guide's loss drops with guidance; bad class fields exit 2 naming the field, before any work.
  */
-class ClassTaskRunTest {
-    @TempDir
-    static Path shared;
-    static Path unet;
+class ClassTaskRunTest extends ImageCliFixture {
     static Path guide;
     static Path judge;
 
     @BeforeAll
-    static void tinyNetworks() throws Exception {
-        assumeTrue(FashionMnist.available(FashionMnist.Split.TEST), "dataset-fashion-mnist is not installed");
-        unet = TinyModels.writeUnet(shared.resolve("tiny-unet"), 5);
+    static void tinyClassifiers() throws Exception {
         guide = TinyModels.writeClassifier(shared.resolve("guide"), 7);
         judge = TinyModels.writeClassifier(shared.resolve("judge"), 8);
     }
@@ -60,7 +53,7 @@ class ClassTaskRunTest {
         ObjectNode spec = example();
         int target = spec.get("targetClass").asInt();
         Path out = dir.resolve("out");
-        Cli.Result r = ImageRunTest.run(dir, spec, out);
+        Cli.Result r = run(dir, spec, out);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("hit rate"), r.out());
         JsonNode results = Cli.JSON.readTree(out.resolve("results.json").toFile());
@@ -121,19 +114,19 @@ class ClassTaskRunTest {
                 spec.put((String) c[0], (String) c[1]);
             }
             Path out = dir.resolve("out-" + c[0] + c[1].hashCode());
-            Cli.Result r = ImageRunTest.run(dir, spec, out);
+            Cli.Result r = run(dir, spec, out);
             assertEquals(2, r.code(), c[0] + " " + c[1] + ": " + r.out() + r.err());
             assertTrue(r.err().contains((String) c[2]), r.err());
             assertFalse(Files.exists(out.resolve("results.json")), "no work before the error");
         }
         ObjectNode missing = example();
         missing.remove("judge");
-        Cli.Result r = ImageRunTest.run(dir, missing, dir.resolve("out-missing"));
+        Cli.Result r = run(dir, missing, dir.resolve("out-missing"));
         assertEquals(2, r.code());
         assertTrue(r.err().contains("judge"), r.err());
         ObjectNode stray = example();
         stray.set("tasks", Cli.JSON.createArrayNode().add("denoise"));
-        r = ImageRunTest.run(dir, stray, dir.resolve("out-stray"));
+        r = run(dir, stray, dir.resolve("out-stray"));
         assertEquals(2, r.code());
         assertTrue(r.err().contains("classifier"), r.err());
         assertTrue(r.err().lines().count() == 1, r.err());

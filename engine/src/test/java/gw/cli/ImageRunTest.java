@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -29,17 +27,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * has one row per image and ground truth | measurement | one column per scheme, the NFE and VJP columns are the
  * documented costs, the same spec writes the same bytes, and bad input exits 2 naming the field before any work.
  */
-class ImageRunTest {
-    @TempDir
-    static Path shared;
-    static Path unet;
-
-    @BeforeAll
-    static void tinyUnet() throws Exception {
-        assumeTrue(FashionMnist.available(FashionMnist.Split.TEST), "dataset-fashion-mnist is not installed");
-        unet = TinyModels.writeUnet(shared.resolve("tiny-unet"), 5);
-    }
-
+class ImageRunTest extends ImageCliFixture {
     /** The shipped example with the tiny U-Net, two steps, two of its images and its first task (time). */
     static ObjectNode example() throws Exception {
         ObjectNode s = (ObjectNode) Cli.JSON.readTree(Path.of("..", "assets", "examples", "images.json").toFile());
@@ -50,12 +38,6 @@ class ImageRunTest {
         s.set("images", Cli.JSON.createArrayNode().add(0).add(3));
         s.set("tasks", Cli.JSON.createArrayNode().add("inpaint-random"));
         return s;
-    }
-
-    static Cli.Result run(Path dir, JsonNode spec, Path out) throws Exception {
-        Path f = Files.createTempFile(dir, "spec", ".json");
-        Files.writeString(f, Cli.JSON.writeValueAsString(spec));
-        return Cli.run("run", f.toString(), "--out", out.toString());
     }
 
     @Test

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gw.data.LabelledImages;
-import gw.model.NetworkPredictor;
 import gw.spec.CellSpec;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,16 +15,8 @@ import org.junit.jupiter.api.Test;
  * reconstruction, PSNR, SSIM, residual and final loss to float tolerance, NFEs, VJPs and peak retained memory exactly,
  * for every scheme, with images and seeds differing in one batch and a gradient-error measurement.
  */
-class ImageBatchTest {
+class ImageBatchTest extends TinyUnetFixture {
     static final int N = 2;
-    static LabelledImages test;
-    static NetworkPredictor unet;
-
-    @BeforeAll
-    static void load() throws Exception {
-        test = TinyImageSetup.testImages();
-        unet = TinyImageSetup.unet();
-    }
 
     private static List<ReconstructionRequest> requests(SchemeChoice s, String task, GradientErrorSettings e) {
         List<ReconstructionRequest> out = new ArrayList<>();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gw.data.LabelledImages;
 import gw.metric.ImageQuality;
 import gw.model.NetworkPredictor;
 import gw.model.net.Mlp;
@@ -15,7 +14,6 @@ import gw.path.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -24,16 +22,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * scheme is the documented count, runs are reproducible, zero scale is unguided sampling, end-to-end's gradient is
  * the fine-grid gradient when the fine grid is the sampling grid, and bad input is refused naming the setting.
  */
-class ImageReconstructionTest {
+class ImageReconstructionTest extends TinyUnetFixture {
     static final int N = 3;
-    static LabelledImages test;
-    static NetworkPredictor unet;
-
-    @BeforeAll
-    static void load() throws Exception {
-        test = TinyImageSetup.testImages();
-        unet = TinyImageSetup.unet();
-    }
 
     private static Reconstruction run(SchemeChoice s, String task, double scale) {
         return ImageReconstruction.run(unet, test, new ReconstructionRequest(7, task, 0.05, 11, s, N, scale), null);
