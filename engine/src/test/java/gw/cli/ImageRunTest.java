@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gw.data.FashionMnist;
+import gw.data.FashionMnistDir;
 import gw.experiment.image.ImageCosts;
 import gw.experiment.image.ReconstructionRequest;
 import gw.experiment.image.SchemeChoice;
@@ -137,19 +138,11 @@ class ImageRunTest extends ImageCliFixture {
 
     @Test
     void aMissingDataPackageIsNamed(@TempDir Path dir) throws Exception {
-        String before = System.getProperty(FashionMnist.DIR_PROPERTY);
-        System.setProperty(FashionMnist.DIR_PROPERTY, dir.resolve("nothing-here").toString());
-        try {
+        try (FashionMnistDir missing = FashionMnistDir.pointAt(dir.resolve("nothing-here"))) {
             Cli.Result r = run(dir, example(), dir.resolve("out"));
             assertEquals(2, r.code(), r.err());
             assertTrue(r.err().startsWith("error: images: Fashion-MNIST file"), r.err());
             assertTrue(r.err().contains(FashionMnist.PACKAGE), r.err());
-        } finally {
-            if (before == null) {
-                System.clearProperty(FashionMnist.DIR_PROPERTY);
-            } else {
-                System.setProperty(FashionMnist.DIR_PROPERTY, before);
-            }
         }
     }
 }
