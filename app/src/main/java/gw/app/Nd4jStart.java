@@ -48,8 +48,9 @@ public final class Nd4jStart {
             long start = System.nanoTime();
             try {
                 org.nd4j.linalg.factory.Nd4j.zeros(1);
-                WorkbenchApp.trace(String.format(java.util.Locale.ROOT, "ND4J started (%.0f ms)",
-                        (System.nanoTime() - start) / 1e6));
+                WorkbenchApp.trace(String.format(java.util.Locale.ROOT, "ND4J started (%.0f ms, its thread's CPU %.0f ms)",
+                        (System.nanoTime() - start) / 1e6,
+                        java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e6));
                 READY.complete(null);
             } catch (RuntimeException | Error e) {
                 READY.completeExceptionally(e);

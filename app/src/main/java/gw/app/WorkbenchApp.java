@@ -78,9 +78,6 @@ public final class WorkbenchApp extends Application {
             which = LaunchOptions.find(scenarios, opts.scenarioName());
         }
         Scenario chosen = scenarios.get(Math.min(scenarios.size() - 1, which));
-        if (chosen.model() instanceof gw.model.LearnedModel learned) {
-            loadBesideTheFirstFrame(learned);
-        }
         bench = new Workbench(scenarios);
         trace("workbench built");
         ExportActions dialogs = new ExportActions(stage, m -> bench.model().say(m));
@@ -145,8 +142,12 @@ public final class WorkbenchApp extends Application {
                         + "process %.0f ms", ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e6,
                         ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                                 .getProcessCpuTime() / 1e6));
+                System.out.print(ThreadCpu.top(12));
             }
             Nd4jStart.allow(); // the toolkit has started: a learned scenario's run may start ND4J now
+            if (chosen.model() instanceof gw.model.LearnedModel learned) {
+                loadNetwork(learned);
+            }
             bench.holdRuns(false);
             trace("first run started");
             if (!presetsIn) {
@@ -171,12 +172,13 @@ public final class WorkbenchApp extends Application {
     }
 
     /**
-     * A learned scenario opens the window: ND4J starts and its network loads now, on threads of their own, while the
-     * FX thread builds and paints the first frame, so the first run finds them ready instead of starting them. The
-     * toolkit has started by now (ND4J must not start beside the toolkit's own start: {@link Nd4jStart}).
+     * A learned scenario opens the window: once its first frame is painted, ND4J starts and the network loads on a
+     * thread of their own, beside the first run's set-up (which then waits for them). Not earlier: until the first
+     * frame both cores are busy (JIT compilers, class loading, the warm-up), and ND4J's start beside the FX thread
+     * (about 0.6 s of CPU) delayed that frame by about 0.4 s. Without class-data sharing the first samples come about
+     * that much later instead; with the installed app's archive both come earlier (app/README.md).
      */
-    private static void loadBesideTheFirstFrame(gw.model.LearnedModel learned) {
-        Nd4jStart.allow();
+    private static void loadNetwork(gw.model.LearnedModel learned) {
         Thread t = new Thread(() -> {
             try {
                 learned.load();

@@ -109,10 +109,12 @@ public final class Charts {
         double lo = lmin - m;
         double hi = lmax + m;
         if (Math.floor(hi) - Math.ceil(lo) < 1) {
-            lo = Math.min(lo, Math.floor(lmin));
-            hi = Math.max(hi, Math.ceil(lmax));
+            // widened to whole decades, with the same small margin beyond them: a decade on the plot's very edge
+            // has its label half outside, where the top one ran into the chart's subtitle
+            lo = Math.min(lo, Math.floor(lmin) - m);
+            hi = Math.max(hi, Math.ceil(lmax) + m);
             if (Math.floor(hi) - Math.ceil(lo) < 1) {
-                hi = Math.ceil(lo) + 1;
+                hi = Math.ceil(lo) + 1 + m;
             }
         }
         a.setRange(Math.pow(10, lo), Math.pow(10, hi));

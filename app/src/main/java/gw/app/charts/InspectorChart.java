@@ -16,8 +16,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * One particle at one time: its state x_t, where each scheme asked the loss (greedy at x̂1(x_t), lookahead and
- * end-to-end at the ends of their solves, the ideal at the exact flow's endpoint), and each scheme's guidance
- * direction (minus its gradient) as an arrow from x_t, all arrows on one scale.
+ * end-to-end at the ends of their solves, the ideal at the flow's endpoint Φ(x_t): exact for a closed form, the
+ * network's own flow solved to its tolerance for a network), and each scheme's guidance direction (minus its
+ * gradient) as an arrow from x_t, all arrows on one scale.
  */
 public final class InspectorChart extends ChartPane {
     private final XYPlot plot;
@@ -44,14 +45,20 @@ public final class InspectorChart extends ChartPane {
     public static InspectorChart create() {
         XYPlot plot = Charts.plane(Charts.number("x\u2081"), Charts.number("x\u2082"));
         JFreeChart chart = Charts.chart("Particle inspector", plot, true);
-        Charts.subtitle(chart, "dots: where each scheme asks the loss; arrows from x_t: each scheme's push "
-                + "(\u2212gradient), one common scale; wide grey arrow = ideal");
+        // short enough for two lines at the tab's usual width (a third where the window is narrow), not cut
+        Charts.subtitle(chart, "dots: where each scheme asks the loss; arrows: its push (\u2212gradient), "
+                + "to one scale; wide grey: ideal", 3);
         return new InspectorChart(chart, plot);
     }
 
-    /** @param trajectory the particle's states x_0 .. x_N under the followed scheme (drawn as a grey line) */
-    public void show(Inspector.Inspection in, double[][] trajectory, double[] target, ClosedFormDensity density, // null: none drawn
-                     double[] bounds) {
+    /**
+     * @param trajectory the particle's states x_0 .. x_N under the followed scheme (drawn as a grey line)
+     * @param density the background, or null for none (a network has no closed-form density)
+     * @param exactFlow whether the ideal's endpoint is the exact flow's (a closed form) rather than the network's own
+     *     flow, solved to its tolerance
+     */
+    public void show(Inspector.Inspection in, double[][] trajectory, double[] target, ClosedFormDensity density,
+                     double[] bounds, boolean exactFlow) {
         last = in;
         chart().setNotify(false);
         try {
@@ -73,7 +80,8 @@ public final class InspectorChart extends ChartPane {
             add("greedy: x\u0302\u2081(x_t)", v.get("greedy").endpoint(), SchemeStyle.color("greedy"));
             add("lookahead endpoint", v.get("lookahead").endpoint(), SchemeStyle.color("lookahead"));
             add("end-to-end endpoint", v.get("end-to-end").endpoint(), SchemeStyle.color("end-to-end"));
-            add("exact-flow endpoint \u03a6(x_t)", v.get("ideal").endpoint(), Color.WHITE);
+            add((exactFlow ? "exact-flow" : "network-flow") + " endpoint \u03a6(x_t)", v.get("ideal").endpoint(),
+                    Color.WHITE);
             pointRenderer.setSeriesOutlinePaint(points.getSeriesCount() - 1, Color.BLACK);
             pointRenderer.addAnnotation(new MarkerAnnotation(target[0], target[1], MarkerAnnotation.Kind.TARGET,
                     new Color(0xC0, 0, 0), "target"), Layer.FOREGROUND);

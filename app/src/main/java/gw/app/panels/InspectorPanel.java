@@ -155,7 +155,8 @@ public final class InspectorPanel extends BorderPane {
     private void showResult(Inspector.Inspection in) {
         Scenario sc = scenario.get();
         Settings s = run.settings();
-        chart.show(in, trajectory, new double[] {s.targetX(), s.targetY()}, sc.density().orElse(null), sc.bounds());
+        chart.show(in, trajectory, new double[] {s.targetX(), s.targetY()}, sc.density().orElse(null), sc.bounds(),
+                s.model().acceptsAnyPathPoint());
         table.getChildren().clear();
         String[] head = {"scheme", "rel. error", "cosine", "NFE", "VJPs"};
         for (int c = 0; c < head.length; c++) {

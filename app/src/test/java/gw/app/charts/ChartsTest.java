@@ -42,6 +42,9 @@ class ChartsTest {
         Charts.fitDecades(a, 0.3, 0.8);
         assertTrue(a.getLowerBound() <= 0.1 + 1e-12 && a.getUpperBound() >= 1 - 1e-12,
                 a.getLowerBound() + " .. " + a.getUpperBound());
+        // inside the plot, not on its edge (where half the label is outside, over the subtitle)
+        assertTrue(a.getLowerBound() < 0.099 && a.getUpperBound() > 1.01, a.getLowerBound() + " .. "
+                + a.getUpperBound());
         Charts.fitDecades(a, 2e-3, 1.5);
         assertTrue(a.getLowerBound() < 2e-3 && a.getUpperBound() > 1.5);
         assertTrue(a.getUpperBound() < 3, "a small margin, not a whole empty decade: " + a.getUpperBound());
