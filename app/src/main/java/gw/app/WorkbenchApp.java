@@ -238,13 +238,12 @@ public final class WorkbenchApp extends Application {
         }
     }
 
-    /** The workbench-compatible presets of assets/presets (or -Dgw.app.presets), if that folder exists. */
+    /** The workbench-compatible presets of the assets' presets folder (or -Dgw.app.presets), if it exists. */
     static List<Scenario> presets() {
         List<Scenario> out = new ArrayList<>();
         String prop = System.getProperty("gw.app.presets");
-        List<Path> candidates = prop != null ? List.of(Path.of(prop))
-                : List.of(Path.of("assets", "presets"), Path.of("..", "assets", "presets"));
-        for (Path dir : candidates) {
+        Path found = prop != null ? Path.of(prop) : Assets.dir("presets");
+        for (Path dir : found == null ? List.<Path>of() : List.of(found)) {
             if (Files.isDirectory(dir)) {
                 List<String> skipped = new ArrayList<>();
                 out.addAll(ExperimentFiles.presets(dir, skipped));

@@ -17,29 +17,13 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The About tab reads as written: its paragraphs wrap inside the tab (a Label holding x̂ ran each line on to the end of
  * the paragraph, over the next lines), and it says what MATH.md says.
  */
-@ExtendWith(ApplicationExtension.class)
 class AboutMathTest extends WorkbenchFixture {
-
-    @Start
-    void start(Stage stage) {
-        open(stage);
-    }
-
-    @AfterEach
-    void close() {
-        stop();
-    }
 
     private static void collect(Node n, List<Node> out) {
         out.add(n);

@@ -5,26 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gw.app.state.Settings;
 import java.util.List;
 import javafx.concurrent.Worker;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The Cancel button stops a long run: the service ends cancelled and the worker threads go idle. */
-@ExtendWith(ApplicationExtension.class)
 class CancelTest extends WorkbenchFixture {
-
-    @Start
-    void start(Stage stage) {
-        open(stage);
-    }
-
-    @AfterEach
-    void close() {
-        stop();
-    }
 
     @Test
     void cancelStopsALongRun() {

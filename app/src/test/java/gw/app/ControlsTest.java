@@ -8,26 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gw.app.controls.ValueSlider;
 import gw.spec.CellSpec;
 import java.util.function.Function;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Moving a control changes the spec the next run uses; invalid typed input is shown next to the field. */
-@ExtendWith(ApplicationExtension.class)
 class ControlsTest extends WorkbenchFixture {
-
-    @Start
-    void start(Stage stage) {
-        open(stage);
-    }
-
-    @AfterEach
-    void close() {
-        stop();
-    }
 
     /** Moves a slider to a new position and checks that the run service's next cell spec changed as expected. */
     private void moveAndCheck(Function<Workbench, ValueSlider> slider, double position, String scheme,

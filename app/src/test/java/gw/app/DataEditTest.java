@@ -9,26 +9,10 @@ import gw.app.charts.SamplePanel;
 import gw.app.charts.SamplesView;
 import gw.model.GaussianMixture;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Touching the data: drag a component's mean, scroll to change its width, add and remove components; zoom. */
-@ExtendWith(ApplicationExtension.class)
 class DataEditTest extends WorkbenchFixture {
-
-    @Start
-    void start(Stage stage) {
-        open(stage);
-    }
-
-    @AfterEach
-    void close() {
-        stop();
-    }
 
     private GaussianMixture mixture() {
         return (GaussianMixture) settings().model();

@@ -19,33 +19,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import javafx.stage.Stage;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.w3c.dom.Document;
 
 /** Export writes real PNG, SVG and CSV files, never replaces a file unasked, and experiments round-trip. */
-@ExtendWith(ApplicationExtension.class)
 class ExportTest extends WorkbenchFixture {
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
     @TempDir
     Path dir;
-
-    @Start
-    void start(Stage stage) {
-        open(stage);
-    }
-
-    @AfterEach
-    void close() {
-        stop();
-    }
 
     @Test
     void everyChartExportsAsPngSvgAndCsv() throws Exception {

@@ -13,27 +13,11 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.concurrent.Worker;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The controls and status fixes of issue 11, each as it was seen broken. */
-@ExtendWith(ApplicationExtension.class)
 class FixesTest extends WorkbenchFixture {
-
-    @Start
-    void start(Stage stage) {
-        open(stage);
-    }
-
-    @AfterEach
-    void close() {
-        stop();
-    }
 
     @Test
     void arrowKeysMoveASliderByOne() {

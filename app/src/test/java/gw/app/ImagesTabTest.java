@@ -5,29 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.control.SplitPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The Images tab opens by name (--tab images) and has the window to itself: the 2-D settings, sample panels and
  * status bar (whose Run acts on the 2-D run) step aside while it is selected and come back as they were.
  */
-@ExtendWith(ApplicationExtension.class)
 class ImagesTabTest extends WorkbenchFixture {
-
-    @Start
-    void start(Stage stage) {
-        open(stage);
-    }
-
-    @AfterEach
-    void close() {
-        stop();
-    }
 
     @Test
     void theImagesTabTakesTheWindowAndGivesItBack() {

@@ -4,45 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gw.app.charts.SamplePanel;
-import gw.app.state.Scenarios;
 import gw.app.state.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The window at 1024 x 700 with all five schemes: no label cut short (each label's rendered text is its whole
  * text, and lies inside the window), and the chart subtitles' lines fit their panels.
  */
-@ExtendWith(ApplicationExtension.class)
 class LayoutTest extends WorkbenchFixture {
 
-    @Start
-    void start(Stage stage) {
-        bench = new Workbench(Scenarios.all());
-        Scene scene = new Scene(bench.root(), 1024, 700);
-        scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
-        bench.controls().load(Scenarios.all().get(0));
-        bench.controls().apply(bench.controls().getSettings().withParticles(64).withSteps(10)
-                .withSchemes(gw.app.state.Schemes.ALL), true);
-    }
-
-    @AfterEach
-    void close() {
-        stop();
+    @Override
+    protected void open(Stage stage) {
+        open(stage, 1024, 700, s -> s.withSchemes(gw.app.state.Schemes.ALL));
     }
 
     @Test

@@ -9,26 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gw.app.charts.SamplePanel;
 import gw.app.state.Settings;
 import java.util.List;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Every plot shows one panel or series per enabled scheme, and failures are shown on the affected panel. */
-@ExtendWith(ApplicationExtension.class)
 class PlotsTest extends WorkbenchFixture {
-
-    @Start
-    void start(Stage stage) {
-        open(stage);
-    }
-
-    @AfterEach
-    void close() {
-        stop();
-    }
 
     @Test
     void samplesAndGradientErrorHaveOneEntryPerScheme() {

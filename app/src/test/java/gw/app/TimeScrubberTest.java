@@ -9,29 +9,13 @@ import gw.app.charts.SamplesView;
 import gw.tensor.Batch;
 import java.util.List;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The time scrubber: every panel shows its particles at x_t (the recorded states, not recomputed), the inspector's
  * step follows, play reaches the end, and a clicked particle is highlighted in every panel.
  */
-@ExtendWith(ApplicationExtension.class)
 class TimeScrubberTest extends WorkbenchFixture {
-
-    @Start
-    void start(Stage stage) {
-        open(stage);
-    }
-
-    @AfterEach
-    void close() {
-        stop();
-    }
 
     @Test
     void scrubbingShowsEachSchemesStatesAtThatStep() {

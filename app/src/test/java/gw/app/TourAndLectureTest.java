@@ -13,25 +13,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The guided tour (from the scenario's text) and lecture-hall mode. */
-@ExtendWith(ApplicationExtension.class)
 class TourAndLectureTest extends WorkbenchFixture {
 
-    @Start
-    void start(Stage stage) {
-        open(stage);
-    }
-
-    @AfterEach
-    void close() {
-        stop();
+    /** Lecture-hall mode is global: back to the normal theme after the workbench is shut down. */
+    @Override
+    protected void stop() {
+        super.stop();
         fx(() -> LectureTheme.apply(false));
     }
 

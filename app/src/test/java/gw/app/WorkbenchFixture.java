@@ -2,29 +2,53 @@ package gw.app;
 
 import gw.app.state.Scenarios;
 import gw.app.state.Settings;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
 
-/** Shared set-up of the UI tests: a workbench on a stage, small and fast settings, and waiting helpers. */
-abstract class WorkbenchFixture extends FxRobot {
+/**
+ * Shared set-up of the UI tests: before each test a workbench on TestFX's stage (headless under Monocle, see the
+ * pom) with small and fast settings, shut down after it; and waiting for a run ({@link FxSteps} for the rest). TestFX's {@code @Start} is only
+ * looked for on the test class itself, so the window is opened from a {@code @BeforeEach} here instead, on the FX
+ * thread and on the same primary stage.
+ */
+@ExtendWith(ApplicationExtension.class)
+abstract class WorkbenchFixture extends FxSteps {
     protected Workbench bench;
+
+    @BeforeEach
+    void openWorkbench() throws TimeoutException {
+        FxToolkit.setupStage(this::open);
+    }
+
+    @AfterEach
+    void closeWorkbench() {
+        stop();
+    }
 
     /** Builds the window with the reference scenario, shrunk so every run takes milliseconds. */
     protected void open(Stage stage) {
+        open(stage, 1280, 800, s -> s);
+    }
+
+    /** The same in a window of this size, with the shrunk settings changed further by {@code settings}. */
+    protected void open(Stage stage, double width, double height, UnaryOperator<Settings> settings) {
         bench = new Workbench(Scenarios.all());
-        Scene scene = new Scene(bench.root(), 1280, 800);
+        Scene scene = new Scene(bench.root(), width, height);
         scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
         bench.controls().load(Scenarios.all().get(0));
-        bench.controls().apply(bench.controls().getSettings().withParticles(64).withSteps(10), true);
+        bench.controls().apply(settings.apply(bench.controls().getSettings().withParticles(64).withSteps(10)), true);
     }
 
+    /** Shuts the workbench's services down (after each test). */
     protected void stop() {
         if (bench != null) {
             interact(bench::shutdown);
@@ -33,56 +57,6 @@ abstract class WorkbenchFixture extends FxRobot {
 
     protected Settings settings() {
         return bench.controls().getSettings();
-    }
-
-    /** Replaces the text of a field as a person would (select all, type) and presses Enter. */
-    protected void typeInto(String query, String text) {
-        reveal(query);
-        clickOn(query);
-        push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A);
-        write(text);
-        type(javafx.scene.input.KeyCode.ENTER);
-    }
-
-    /** Scrolls the settings column so the node is in view (the column scrolls when the window is short). */
-    protected void reveal(String query) {
-        javafx.scene.Node n = lookup(query).query();
-        fx(() -> {
-            for (javafx.scene.Node p = n.getParent(); p != null; p = p.getParent()) {
-                if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
-                    double y = sp.getContent().sceneToLocal(n.localToScene(0, 0)).getY();
-                    double room = sp.getContent().getLayoutBounds().getHeight() - sp.getViewportBounds().getHeight();
-                    if (room > 0) {
-                        sp.setVvalue(Math.max(0, Math.min(1, (y - 40) / room)));
-                    }
-                    sp.layout();
-                    return;
-                }
-            }
-        });
-    }
-
-    /** Computes a value on the FX thread. */
-    protected <T> T onFx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("failed on the FX thread", e);
-        }
-    }
-
-    /** Runs on the FX thread and waits for it. */
-    protected void fx(Runnable r) {
-        interact(r);
-    }
-
-    /** Waits until the condition holds (checked on the FX thread), or fails after the timeout. */
-    protected void await(String what, int seconds, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for: " + what);
-        }
     }
 
     /** Waits until a run for exactly these settings has been drawn, samples and error plot. */

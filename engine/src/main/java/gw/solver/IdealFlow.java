@@ -91,6 +91,20 @@ public final class IdealFlow {
         return model.acceptsAnyPathPoint() ? closedForm : Math.max(closedForm, NETWORK_TOLERANCE);
     }
 
+    /**
+     * The RK4 solves one refinement attempt from {@code p} runs in turn: two (in t up to kappa =
+     * {@link #KAPPA_SWITCH}, then in EDM coordinates) for a model with an EDM form from early times, one otherwise;
+     * a model read only in t (a network) always runs one, plus its one exponential step (work estimates use this).
+     */
+    public static int phases(TargetPredictor model, PathPoint p) {
+        return model.acceptsAnyPathPoint() && startsInTime(p.sigma() / p.alpha()) ? 2 : 1;
+    }
+
+    /** Whether the EDM form first runs RK4 in t: kappa above the switch, or not a number (t = 0: kappa infinite). */
+    private static boolean startsInTime(double kappa) {
+        return !(kappa <= KAPPA_SWITCH);
+    }
+
     /** The tolerance actually used: the requested one, never below the model's roundoff floor. */
     public double tolerance() {
         return tolerance;
@@ -146,7 +160,7 @@ public final class IdealFlow {
         Rollout early = null;
         Batch xs = x;
         double ts = t;
-        if (!(kappa <= KAPPA_SWITCH)) {
+        if (startsInTime(kappa)) {
             ts = path.timeForKappa(KAPPA_SWITCH);
             early = Rollout.solveCheckpointed(Dynamics.inTime(model, path, cost), rk4, Grid.equalSteps(t, ts, n), x,
                     checkpointSegment(n));

@@ -24,12 +24,24 @@ public record Workload(double operations, double retainedBytes) {
     /**
      * RK4 steps assumed for the ideal of this model at this tolerance: RK4's error falls like n^-4, so the count
      * scales as tol^(-1/4) from the nominal one; the tolerance is taken as the ideal takes it, never below the
-     * model's roundoff floor (a float32 network: about 6e-5, so about 520 steps instead of 8192).
+     * model's roundoff floor (a float32 network: about 6e-5, so about 520 steps instead of 8192), and the count
+     * never above the step cap where the ideal stops refining ({@link IdealFlow#maxSteps}: 256 for a network).
      */
     public static int idealSteps(TargetPredictor m, double tolerance) {
         double tol = Math.max(tolerance, IdealFlow.ROUNDOFF_FLOOR * m.unitRoundoff());
         double n = IDEAL_NOMINAL_STEPS * Math.pow(NOMINAL_TOLERANCE / tol, 0.25);
-        return (int) Math.max(64, Math.min(IDEAL_NOMINAL_STEPS, Math.ceil(n)));
+        int nominal = (int) Math.max(64, Math.min(IDEAL_NOMINAL_STEPS, Math.ceil(n)));
+        return Math.min(nominal, IdealFlow.maxSteps(m));
+    }
+
+    /**
+     * Forward model evaluations per point of the ideal's step doubling from {@code p} at {@code tolerance}: about
+     * twice the final RK4 step count (32 + 64 + ... + n < 2n), four stages a step, in each of
+     * {@link IdealFlow#phases} (two only for a model with an EDM form from early times; a network's ideal runs one).
+     * Its checkpointed backward pass costs as many again in VJPs and once more in re-run evaluations.
+     */
+    static double idealEvaluations(TargetPredictor m, PathPoint p, double tolerance) {
+        return 2.0 * IdealFlow.phases(m, p) * idealSteps(m, tolerance) * RK4_STAGES;
     }
 
     /** Multiply-adds per point of one model evaluation or VJP. */
@@ -47,7 +59,9 @@ public record Workload(double operations, double retainedBytes) {
      * {@code lossCost} is the multiply-adds per point of one loss gradient ({@link ObjectiveReader#gradientCost}).
      */
     public static Workload ofProbe(ProbeSpec s, double lossCost) {
-        int nominal = idealSteps(s.model(), NOMINAL_TOLERANCE); // the probe's ideal runs at 1e-9
+        // the probe's ideal runs at 1e-9, a network's at IdealFlow.NETWORK_TOLERANCE (gw.experiment.Probe)
+        double tolerance = IdealFlow.defaultTolerance(s.model(), NOMINAL_TOLERANCE);
+        int nominal = idealSteps(s.model(), tolerance);
         int stages = Solvers.byName(s.solver()).evaluationsPerStep();
         int b = s.points().rows();
         int d = s.model().dim();
@@ -57,11 +71,9 @@ public record Workload(double operations, double retainedBytes) {
             lookaheadEvaluations += (double) h * stages;
             maxHorizon = Math.max(maxHorizon, h);
         }
-        // the ideal doubles its RK4 step count up to the nominal one, about 2 x nominal steps in all, in one phase
-        // (EDM coordinates) or, from early times, two (RK4 in t first)
         PathPoint p = s.path().at(s.t());
-        int phases = p.sigma() <= IdealFlow.KAPPA_SWITCH * p.alpha() ? 1 : 2;
-        double idealEvaluations = 2.0 * phases * nominal * RK4_STAGES;
+        int phases = IdealFlow.phases(s.model(), p);
+        double idealEvaluations = idealEvaluations(s.model(), p, tolerance);
         // forward + VJP; the ideal's checkpointed backward pass re-runs its forward solve once more
         double evaluations = 2 * (2 + lookaheadEvaluations) + 3 * idealEvaluations;
         double lossGradients = 2 + s.horizons().length + Math.log(nominal) / Math.log(2);

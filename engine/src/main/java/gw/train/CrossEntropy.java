@@ -6,6 +6,7 @@ import gw.data.LabelledImages;
 import gw.model.Classifiers;
 import gw.model.net.Network;
 import gw.model.net.Scratch;
+import gw.tensor.Softmax;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.SplittableRandom;
@@ -77,35 +78,13 @@ final class CrossEntropy implements TrainingObjective {
         double[] z = out.castTo(DataType.DOUBLE).data().asDouble();
         double loss = 0;
         for (int i = 0; i < b; i++) {
-            loss += softmaxMinusOneHot(z, i * k, k, labels[i]);
+            loss += Softmax.minusOneHot(z, i * k, k, labels[i]);
             for (int c = i * k; c < (i + 1) * k; c++) {
                 z[c] /= b;
             }
         }
         out.assign(Nd4j.create(z, out.shape(), DataType.DOUBLE));
         return loss / b;
-    }
-
-    /**
-     * Replaces logits z[off..off+k) by softmax(z) - onehot(label) (dLoss/dz) and returns -log softmax(z)_label,
-     * computed with the max subtracted so large logits do not overflow.
-     */
-    static double softmaxMinusOneHot(double[] z, int off, int k, int label) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int c = off; c < off + k; c++) {
-            max = Math.max(max, z[c]);
-        }
-        double sum = 0;
-        for (int c = off; c < off + k; c++) {
-            sum += Math.exp(z[c] - max);
-        }
-        double logSum = max + Math.log(sum);
-        double loss = logSum - z[off + label];
-        for (int c = off; c < off + k; c++) {
-            z[c] = Math.exp(z[c] - logSum);
-        }
-        z[off + label] -= 1;
-        return loss;
     }
 
     @Override
@@ -129,7 +108,7 @@ final class CrossEntropy implements TrainingObjective {
                     }
                 }
                 correct += best == labels[i] ? 1 : 0;
-                loss += softmaxMinusOneHot(z, i * k, k, labels[i]);
+                loss += Softmax.minusOneHot(z, i * k, k, labels[i]);
             }
         }
         int n = testIndices.length;

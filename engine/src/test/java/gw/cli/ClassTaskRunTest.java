@@ -3,59 +3,34 @@ package gw.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gw.data.FashionMnist;
 import gw.experiment.Npy;
 import gw.metric.ClassJudgement;
 import gw.model.Classifiers;
-import gw.model.LearnedModels;
+import gw.model.TinyModels;
 import gw.model.net.ImageClassifier;
-import gw.model.net.UNet;
 import gw.tensor.Batch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * `run` with the "class" task on a tiny seeded U-Net and two tiny classifiers: the judge's verdict written per image is
  * the judge evaluated on the saved sample, the summary's hit rate and p(target) are the means of those, PSNR is absent
  * (no ground truth), the guide's loss drops with guidance; bad class fields exit 2 naming the field, before any work.
  */
-class ClassTaskRunTest {
-    @TempDir
-    static Path shared;
-    static Path unet;
+class ClassTaskRunTest extends ImageCliFixture {
     static Path guide;
     static Path judge;
 
     @BeforeAll
-    static void tinyNetworks() throws Exception {
-        assumeTrue(FashionMnist.available(FashionMnist.Split.TEST), "dataset-fashion-mnist is not installed");
-        UNet net = new UNet(new UNet.Config(28, new int[] {4, 8}, 2, 2, 10, 4, DataType.FLOAT));
-        net.parameters().initialise(5);
-        unet = shared.resolve("tiny-unet");
-        Files.createDirectories(unet);
-        Files.write(unet.resolve(LearnedModels.MODEL_FILE),
-                LearnedModels.encode(net, "ot", JsonNodeFactory.instance.objectNode()));
-        guide = classifier("guide", 7);
-        judge = classifier("judge", 8);
-    }
-
-    static Path classifier(String name, long seed) throws Exception {
-        ImageClassifier c = new ImageClassifier(new ImageClassifier.Config(28, new int[] {4, 4}, 2, 10,
-                DataType.DOUBLE));
-        c.parameters().initialise(seed);
-        Path d = shared.resolve(name);
-        Files.createDirectories(d);
-        Files.write(d.resolve(LearnedModels.MODEL_FILE), Classifiers.encode(c, JsonNodeFactory.instance.objectNode()));
-        return d;
+    static void tinyClassifiers() throws Exception {
+        guide = TinyModels.writeClassifier(shared.resolve("guide"), 7);
+        judge = TinyModels.writeClassifier(shared.resolve("judge"), 8);
     }
 
     /** The shipped example with the tiny networks, two steps, two images. */
@@ -78,7 +53,7 @@ class ClassTaskRunTest {
         ObjectNode spec = example();
         int target = spec.get("targetClass").asInt();
         Path out = dir.resolve("out");
-        Cli.Result r = ImageRunTest.run(dir, spec, out);
+        Cli.Result r = run(dir, spec, out);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("hit rate"), r.out());
         JsonNode results = Cli.JSON.readTree(out.resolve("results.json").toFile());
@@ -139,19 +114,19 @@ class ClassTaskRunTest {
                 spec.put((String) c[0], (String) c[1]);
             }
             Path out = dir.resolve("out-" + c[0] + c[1].hashCode());
-            Cli.Result r = ImageRunTest.run(dir, spec, out);
+            Cli.Result r = run(dir, spec, out);
             assertEquals(2, r.code(), c[0] + " " + c[1] + ": " + r.out() + r.err());
             assertTrue(r.err().contains((String) c[2]), r.err());
             assertFalse(Files.exists(out.resolve("results.json")), "no work before the error");
         }
         ObjectNode missing = example();
         missing.remove("judge");
-        Cli.Result r = ImageRunTest.run(dir, missing, dir.resolve("out-missing"));
+        Cli.Result r = run(dir, missing, dir.resolve("out-missing"));
         assertEquals(2, r.code());
         assertTrue(r.err().contains("judge"), r.err());
         ObjectNode stray = example();
         stray.set("tasks", Cli.JSON.createArrayNode().add("denoise"));
-        r = ImageRunTest.run(dir, stray, dir.resolve("out-stray"));
+        r = run(dir, stray, dir.resolve("out-stray"));
         assertEquals(2, r.code());
         assertTrue(r.err().contains("classifier"), r.err());
         assertTrue(r.err().lines().count() == 1, r.err());

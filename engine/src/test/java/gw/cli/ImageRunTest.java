@@ -4,25 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gw.data.FashionMnist;
+import gw.data.FashionMnistDir;
 import gw.experiment.image.ImageCosts;
 import gw.experiment.image.ReconstructionRequest;
 import gw.experiment.image.SchemeChoice;
-import gw.model.LearnedModels;
 import gw.model.TinyModels;
-import gw.model.net.UNet;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -32,22 +28,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * has one row per image and ground truth | measurement | one column per scheme, the NFE and VJP columns are the
  * documented costs, the same spec writes the same bytes, and bad input exits 2 naming the field before any work.
  */
-class ImageRunTest {
-    @TempDir
-    static Path shared;
-    static Path unet;
-
-    @BeforeAll
-    static void tinyUnet() throws Exception {
-        assumeTrue(FashionMnist.available(FashionMnist.Split.TEST), "dataset-fashion-mnist is not installed");
-        UNet net = new UNet(new UNet.Config(28, new int[] {4, 8}, 2, 2, 10, 4, DataType.FLOAT));
-        net.parameters().initialise(5);
-        unet = shared.resolve("tiny-unet");
-        Files.createDirectories(unet);
-        Files.write(unet.resolve(LearnedModels.MODEL_FILE),
-                LearnedModels.encode(net, "ot", JsonNodeFactory.instance.objectNode()));
-    }
-
+class ImageRunTest extends ImageCliFixture {
     /** The shipped example with the tiny U-Net, two steps, two of its images and its first task (time). */
     static ObjectNode example() throws Exception {
         ObjectNode s = (ObjectNode) Cli.JSON.readTree(Path.of("..", "assets", "examples", "images.json").toFile());
@@ -58,12 +39,6 @@ class ImageRunTest {
         s.set("images", Cli.JSON.createArrayNode().add(0).add(3));
         s.set("tasks", Cli.JSON.createArrayNode().add("inpaint-random"));
         return s;
-    }
-
-    static Cli.Result run(Path dir, JsonNode spec, Path out) throws Exception {
-        Path f = Files.createTempFile(dir, "spec", ".json");
-        Files.writeString(f, Cli.JSON.writeValueAsString(spec));
-        return Cli.run("run", f.toString(), "--out", out.toString());
     }
 
     @Test
@@ -163,19 +138,11 @@ class ImageRunTest {
 
     @Test
     void aMissingDataPackageIsNamed(@TempDir Path dir) throws Exception {
-        String before = System.getProperty(FashionMnist.DIR_PROPERTY);
-        System.setProperty(FashionMnist.DIR_PROPERTY, dir.resolve("nothing-here").toString());
-        try {
+        try (FashionMnistDir missing = FashionMnistDir.pointAt(dir.resolve("nothing-here"))) {
             Cli.Result r = run(dir, example(), dir.resolve("out"));
             assertEquals(2, r.code(), r.err());
             assertTrue(r.err().startsWith("error: images: Fashion-MNIST file"), r.err());
             assertTrue(r.err().contains(FashionMnist.PACKAGE), r.err());
-        } finally {
-            if (before == null) {
-                System.clearProperty(FashionMnist.DIR_PROPERTY);
-            } else {
-                System.setProperty(FashionMnist.DIR_PROPERTY, before);
-            }
         }
     }
 }

@@ -12,12 +12,8 @@ import gw.path.Paths;
 import gw.solver.Dynamics;
 import gw.solver.Solvers;
 import gw.tensor.Batch;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -35,16 +31,6 @@ class LookaheadConvergenceTest {
         return solver.equals("midpoint") && path.equals("ot") ? 3 : Solvers.byName(solver).order();
     }
 
-    static Stream<Arguments> cases() {
-        List<Arguments> out = new ArrayList<>();
-        for (String solver : Solvers.NAMES) {
-            for (String path : Paths.NAMES) {
-                out.add(Arguments.of(solver, path));
-            }
-        }
-        return out.stream();
-    }
-
     /** Exact g* for the Gaussian: diag(s / sqrt(var)) (x1 - target), x1 the exact flow map. */
     static Batch exactIdeal(AffinePath path, Batch x, double t) {
         Batch residual = GaussianOraclesTest.exactEndpoint(path, x, t);
@@ -54,7 +40,7 @@ class LookaheadConvergenceTest {
     }
 
     @ParameterizedTest(name = "{0} on {1}")
-    @MethodSource("cases")
+    @MethodSource("gw.SolverPathCases#all")
     void gaussianLookaheadConvergesAtTheSolversOrder(String solverName, String pathName) {
         AffinePath path = Paths.byName(pathName);
         Batch x = GaussianOraclesTest.X;
@@ -73,7 +59,7 @@ class LookaheadConvergenceTest {
 
     /** The same on a non-linear problem, a 2-D three-component mixture, against the continuous ideal. */
     @ParameterizedTest(name = "{0} on {1}")
-    @MethodSource("cases")
+    @MethodSource("gw.SolverPathCases#all")
     void mixtureLookaheadConvergesAtTheSolversOrder(String solverName, String pathName) {
         GaussianMixture m = new GaussianMixture(new double[] {0.3, 0.5, 0.2},
                 new double[][] {{-1.5, 0.5}, {1.0, 1.0}, {0.5, -1.5}}, new double[] {0.4, 0.6, 0.3});

@@ -5,50 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gw.Numerics;
-import gw.model.ClosedFormDensity;
 import gw.model.GaussianMixture;
-import gw.model.Prediction;
 import gw.model.TargetPredictor;
+import gw.model.TimeOnly;
 import gw.path.AffinePath;
-import gw.path.PathPoint;
 import gw.path.Paths;
 import gw.tensor.Batch;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The continuous ideal for models without an EDM form (RK4 in t to kappa = KAPPA_END, then x1 = xhat1 there; MATH
  * section 2) against the EDM form on the reference mixture: the same closed form, forced through the t path by
- * hiding that it accepts any (alpha, sigma).
+ * hiding that it accepts any (alpha, sigma) ({@link TimeOnly}).
  */
 class IdealFlowTimeFormTest {
     static final GaussianMixture MIXTURE = new GaussianMixture(new double[] {0.3, 0.3, 0.4},
             new double[][] {{-2.0, 0.0}, {2.0, 1.0}, {0.0, -2.5}}, new double[] {0.3, 0.5, 0.4});
     static final Batch X = Batch.of(new double[][] {{0.3, -1.2}, {-0.8, 0.9}, {1.5, 0.1}, {0.0, 0.0}});
     static final double[] TARGET = {1.5, 0.5};
-
-    /** The mixture as a learned model sees the world: predict reads t, and nothing says (alpha, sigma) is free. */
-    static TargetPredictor timeOnly(TargetPredictor m) {
-        return new TargetPredictor() {
-            @Override public int dim() { return m.dim(); }
-            @Override public String kind() { return "time-only"; }
-            @Override public double evaluationCost() { return m.evaluationCost(); }
-            @Override public double retainedPerEvaluation() { return m.retainedPerEvaluation(); }
-            @Override public Optional<ClosedFormDensity> density() { return Optional.empty(); }
-            @Override public double[][] extent() { return m.extent(); }
-            @Override public Map<String, Object> specValue() { throw new IllegalStateException("test model"); }
-
-            @Override
-            public Prediction predict(Batch x, PathPoint p) {
-                if (!Double.isFinite(p.t())) {
-                    throw new AssertionError("the t form must never ask for an EDM point");
-                }
-                return m.predict(x, p);
-            }
-        };
-    }
 
     /** grad of L = |x1 - target|^2 / 2. */
     static Batch lossGradient(Batch x1) {
@@ -64,7 +39,7 @@ class IdealFlowTimeFormTest {
     @CsvSource({"ot, 0.0", "ot, 0.05", "ot, 0.3", "ot, 0.7", "ot, 0.95", "vp-cosine, 0.3", "vp-linear, 0.6"})
     void timeFormMatchesEdmForm(String pathName, double t) {
         AffinePath path = Paths.byName(pathName);
-        TargetPredictor hidden = timeOnly(MIXTURE);
+        TargetPredictor hidden = TimeOnly.of(MIXTURE, MIXTURE.idealMaxSteps());
         assertFalse(hidden.acceptsAnyPathPoint());
         assertTrue(MIXTURE.acceptsAnyPathPoint());
         double tol = 1e-8;

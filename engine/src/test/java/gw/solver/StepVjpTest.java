@@ -11,29 +11,16 @@ import gw.model.TargetPredictor;
 import gw.path.AffinePath;
 import gw.path.Paths;
 import gw.tensor.Batch;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each solver step's VJP (StepTape.vjp) against central finite differences of its forward map. */
 class StepVjpTest {
     /** Steps from noise, in the middle, onto the data end, and one large step across almost everything. */
     private static final double[][] STEPS = {{0.0, 0.25}, {0.3, 0.55}, {0.8, 1.0}, {0.05, 1.0}};
-
-    static Stream<Arguments> cases() {
-        List<Arguments> out = new ArrayList<>();
-        for (String solver : Solvers.NAMES) {
-            for (String path : Paths.NAMES) {
-                out.add(Arguments.of(solver, path));
-            }
-        }
-        return out.stream();
-    }
 
     private static List<TargetPredictor> models() {
         Random rng = new Random(31);
@@ -42,7 +29,7 @@ class StepVjpTest {
     }
 
     @ParameterizedTest(name = "{0} on {1}")
-    @MethodSource("cases")
+    @MethodSource("gw.SolverPathCases#all")
     void stepVjpMatchesFiniteDifferences(String solverName, String pathName) {
         Step step = Solvers.byName(solverName);
         AffinePath path = Paths.byName(pathName);
@@ -62,7 +49,7 @@ class StepVjpTest {
 
     /** Passing the model already evaluated at (x, t0) must not change the step or its VJP, only save an NFE. */
     @ParameterizedTest(name = "{0} on {1}")
-    @MethodSource("cases")
+    @MethodSource("gw.SolverPathCases#all")
     void sharedFirstPredictionChangesNothing(String solverName, String pathName) {
         Step step = Solvers.byName(solverName);
         TargetPredictor m = models().get(1);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import gw.data.FashionMnist;
+import gw.data.FashionMnistDir;
 import gw.spec.SpecException;
 import gw.model.net.UNet;
 import java.nio.file.Path;
@@ -41,18 +42,10 @@ class ImageTrainingTest {
 
     @Test
     void missingDataNamesTheDebianPackage(@TempDir Path empty) {
-        String before = System.getProperty(FashionMnist.DIR_PROPERTY);
-        System.setProperty(FashionMnist.DIR_PROPERTY, empty.toString());
-        try {
+        try (FashionMnistDir missing = FashionMnistDir.pointAt(empty)) {
             SpecException e = assertThrows(SpecException.class, () -> TrainSpecReader.parse(spec(TINY, 4), Path.of(".")));
             assertEquals("data.kind", e.field());
             assertTrue(e.getMessage().contains(FashionMnist.PACKAGE), e.getMessage());
-        } finally {
-            if (before == null) {
-                System.clearProperty(FashionMnist.DIR_PROPERTY);
-            } else {
-                System.setProperty(FashionMnist.DIR_PROPERTY, before);
-            }
         }
     }
 

@@ -5,9 +5,7 @@ import gw.model.LearnedModels;
 import gw.model.NetworkPredictor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -67,18 +65,12 @@ public final class ShippedImages {
         }
     }
 
-    /** The image model's folder: the property, else assets/models/fashion-unet here or one level up; null if none. */
+    /** The image model's folder: the property, else the assets' models/fashion-unet; null if none. */
     static Path modelDir() {
         String prop = System.getProperty(MODEL_PROPERTY);
         if (prop != null) {
             return Path.of(prop);
         }
-        for (Path p : List.of(Path.of("assets", "models", "fashion-unet"), Path.of("..", "assets", "models",
-                "fashion-unet"))) {
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-        }
-        return null;
+        return gw.app.Assets.dir("models/fashion-unet");
     }
 }

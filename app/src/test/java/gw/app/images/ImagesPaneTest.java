@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import gw.app.FxSteps;
 import gw.data.FashionMnist;
 import gw.data.LabelledImages;
 import gw.metric.ImageQuality;
@@ -18,10 +19,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.concurrent.Worker;
@@ -34,10 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Images view on the real test images with a tiny untrained U-Net (channels 4/8: a step takes milliseconds), so
@@ -45,7 +41,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * PSNR that matches its own pixels, Cancel stops, Export writes the grid as it looks.
  */
 @ExtendWith(ApplicationExtension.class)
-class ImagesPaneTest extends FxRobot {
+class ImagesPaneTest extends FxSteps {
     private static final Pattern PSNR = Pattern.compile("PSNR (-?\\d+\\.\\d) dB \u00b7 SSIM (-?\\d\\.\\d{3})");
     private ImagesPane pane;
     private LabelledImages test;
@@ -74,7 +70,7 @@ class ImagesPaneTest extends FxRobot {
 
     @Test
     void choosingATaskRedrawsTheMeasurement() {
-        await("the test images are in", () -> pane.tile("measurement") != null
+        await("the test images are in", 60, () -> pane.tile("measurement") != null
                 && pane.tile("measurement").pixels() != null);
         double[] random = onFx(() -> pane.tile("measurement").pixels());
         assertEquals(Math.round(0.7 * 784), hidden(random), "70 % of the pixels hidden by the random mask");
@@ -98,12 +94,12 @@ class ImagesPaneTest extends FxRobot {
 
     @Test
     void runFillsOneTilePerSchemeWithItsQuality() {
-        await("ready", () -> pane.tile("truth") != null);
+        await("ready", 60, () -> pane.tile("truth") != null);
         interact(() -> pane.controls().apply(pane.controls().getSettings().withIndex(3).withTask("denoise")
                 .withSteps(3).withSchemes(List.of("none", "greedy")).withScale(0.01)));
         assertNull(onFx(() -> pane.tile("greedy").pixels()), "no picture before Run");
         clickOn("#images-run");
-        await("the run ends", () -> pane.service().getState() == Worker.State.SUCCEEDED);
+        await("the run ends", 60, () -> pane.service().getState() == Worker.State.SUCCEEDED);
         double[] truth = test.image(3);
         for (String scheme : List.of("none", "greedy")) {
             ImageTile t = onFx(() -> pane.tile(scheme));
@@ -136,14 +132,14 @@ class ImagesPaneTest extends FxRobot {
 
     @Test
     void cancelStopsALongRun() {
-        await("ready", () -> pane.tile("truth") != null);
+        await("ready", 60, () -> pane.tile("truth") != null);
         interact(() -> pane.controls().apply(pane.controls().getSettings().withSteps(50)
                 .withSchemes(List.of("end-to-end", "greedy"))));
         clickOn("#images-run");
-        await("running", () -> pane.service().getState() == Worker.State.RUNNING);
+        await("running", 60, () -> pane.service().getState() == Worker.State.RUNNING);
         sleep(500);
         clickOn("#images-cancel");
-        await("cancelled", () -> pane.service().getState() == Worker.State.CANCELLED);
+        await("cancelled", 60, () -> pane.service().getState() == Worker.State.CANCELLED);
         assertTrue(onFx(() -> pane.status().getText()).startsWith("Cancelled"));
         assertEquals("cancelled", onFx(() -> pane.tile("greedy").note().getText()), "greedy never ran");
         assertFalse(onFx(() -> pane.lookup("#images-run").isDisabled()), "Run is available again");
@@ -156,7 +152,7 @@ class ImagesPaneTest extends FxRobot {
 
     @Test
     void exportWritesTheGridAsOnScreen(@TempDir Path dir) throws Exception {
-        await("ready", () -> pane.tile("truth") != null && pane.tile("truth").pixels() != null);
+        await("ready", 60, () -> pane.tile("truth") != null && pane.tile("truth").pixels() != null);
         Path file = dir.resolve("grid.png");
         assertTrue(onFx(() -> pane.exportTo(file)), onFx(() -> pane.status().getText()));
         BufferedImage png = ImageIO.read(file.toFile());
@@ -181,7 +177,7 @@ class ImagesPaneTest extends FxRobot {
 
     @Test
     void stepsAndHorizonFollowTheWorkbenchRules() {
-        await("ready", () -> pane.tile("truth") != null);
+        await("ready", 60, () -> pane.tile("truth") != null);
         interact(() -> pane.controls().apply(pane.controls().getSettings().withSteps(8).withHorizon(8)
                 .withSchemes(List.of("lookahead"))));
         assertEquals("lookahead H=N\u2212i (end-to-end)", onFx(() -> pane.tile("lookahead").title().getText()));
@@ -205,46 +201,5 @@ class ImagesPaneTest extends FxRobot {
             n += Double.isNaN(v) ? 1 : 0;
         }
         return n;
-    }
-
-    /** Replaces a field's text as a person would and presses Enter. */
-    private void typeInto(String query, String text) {
-        reveal(query);
-        clickOn(query);
-        push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A);
-        write(text);
-        type(javafx.scene.input.KeyCode.ENTER);
-    }
-
-    /** Scrolls the settings column so the node is in view. */
-    private void reveal(String query) {
-        javafx.scene.Node n = lookup(query).query();
-        interact(() -> {
-            for (javafx.scene.Node p = n.getParent(); p != null; p = p.getParent()) {
-                if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
-                    double y = sp.getContent().sceneToLocal(n.localToScene(0, 0)).getY();
-                    double room = sp.getContent().getLayoutBounds().getHeight() - sp.getViewportBounds().getHeight();
-                    sp.setVvalue(room > 0 ? Math.max(0, Math.min(1, (y - 40) / room)) : 0);
-                    sp.layout();
-                    return;
-                }
-            }
-        });
-    }
-
-    private <T> T onFx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("failed on the FX thread", e);
-        }
-    }
-
-    private void await(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for: " + what);
-        }
     }
 }

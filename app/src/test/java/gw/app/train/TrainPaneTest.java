@@ -4,31 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gw.app.FxSteps;
 import gw.app.state.Scenario;
 import gw.model.NetworkPredictor;
 import gw.model.TargetPredictor;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Train pane on its own: pick a set, train a few steps (the loss curve fills, the trained model is handed over
  * as a scenario on its path), cancel a long run (nothing handed over), paint and clear points.
  */
 @ExtendWith(ApplicationExtension.class)
-class TrainPaneTest extends FxRobot {
+class TrainPaneTest extends FxSteps {
     private final List<Scenario> handed = new ArrayList<>();
     private TrainPane pane;
 
@@ -39,21 +35,9 @@ class TrainPaneTest extends FxRobot {
         stage.show();
     }
 
-    private <T> T onFx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("failed on the FX thread", e);
-        }
-    }
-
-    private void await(String what, int seconds, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for: " + what + "; status: " + onFx(() -> pane.status()
-                    .getText()));
-        }
+    @Override
+    protected String waitContext() {
+        return "; status: " + onFx(() -> pane.status().getText());
     }
 
     @Test

@@ -2,7 +2,6 @@ package gw.experiment.image;
 
 import gw.metric.ClassJudgement;
 import gw.model.net.ImageClassifier;
-import gw.objective.Objective;
 import gw.objective.image.ClassGuidance;
 import gw.tensor.Batch;
 
@@ -29,29 +28,8 @@ public record ClassTask(ImageClassifier guide, String guideName, ImageClassifier
 
     /** The problem of one image: the guide's loss for the target; no measurement (a mid-grey picture, NaN residual). */
     ImageProblem problem(ImageProblems.Context c) {
-        Objective loss = new ClassGuidance(guide, target);
-        double[] grey = new double[c.side() * c.side()];
-        return new ImageProblem() {
-            @Override
-            public Objective objective() {
-                return loss;
-            }
-
-            @Override
-            public double[] measurement() {
-                return new double[0];
-            }
-
-            @Override
-            public double[] measurementPicture() {
-                return grey.clone();
-            }
-
-            @Override
-            public double residual(double[] x) {
-                return Double.NaN;
-            }
-        };
+        return new FixedProblem(new ClassGuidance(guide, target), new double[0], new double[c.side() * c.side()],
+                x -> Double.NaN);
     }
 
     /** The judge on one sample. */

@@ -40,28 +40,8 @@ public interface ImageProblem {
         ImageMeasurement loss = ImageMeasurement.observe(operator, new Batch(clean.clone(), 1, clean.length),
                 noiseStd, noiseSeed);
         double[] y = loss.measured().data();
-        double[] picture = picture(operator, y);
-        return new ImageProblem() {
-            @Override
-            public Objective objective() {
-                return loss;
-            }
-
-            @Override
-            public double[] measurement() {
-                return y.clone();
-            }
-
-            @Override
-            public double[] measurementPicture() {
-                return picture.clone();
-            }
-
-            @Override
-            public double residual(double[] x) {
-                return loss.residual(new Batch(x.clone(), 1, x.length)).rowNorms()[0];
-            }
-        };
+        return new FixedProblem(loss, y, picture(operator, y),
+                x -> loss.residual(new Batch(x.clone(), 1, x.length)).rowNorms()[0]);
     }
 
     /** The picture of a measurement y of {@code operator} (see {@link #measurementPicture()}). */

@@ -106,18 +106,15 @@ public final class ImageClassifier implements Network {
 
     @Override
     public long[] inputShape() {
-        return new long[] {(long) config.side() * config.side()};
+        return FlatImages.shape(config.side());
     }
 
     /** Logits [B, classes]; t is ignored (may be null). */
     @Override
     public INDArray forward(INDArray x, INDArray t, Tape tape) {
         int side = config.side();
-        if (x.rank() != 2 || x.size(1) != (long) side * side) {
-            throw new IllegalArgumentException("expected flattened images [B, " + side * side + "], got "
-                    + Arrays.toString(x.shape()));
-        }
-        INDArray h = features.forward(x.dup('c').reshape('c', x.size(0), 1, side, side), tape);
+        FlatImages.check(x, side);
+        INDArray h = features.forward(FlatImages.view(x, side), tape);
         if (tape != null) {
             tape.push(h);
         }
@@ -129,6 +126,6 @@ public final class ImageClassifier implements Network {
         INDArray g = readout.backward(gradOut, tape);
         INDArray h = tape.pop();
         g = features.backward(g.reshape('c', h.shape()), tape);
-        return g.reshape('c', gradOut.size(0), (long) config.side() * config.side());
+        return FlatImages.flatten(g, gradOut.size(0), config.side());
     }
 }

@@ -137,22 +137,19 @@ public final class UNet implements Network {
 
     @Override
     public long[] inputShape() {
-        return new long[] {(long) config.side() * config.side()};
+        return FlatImages.shape(config.side());
     }
 
     @Override
     public INDArray forward(INDArray x, INDArray t, Tape tape) {
         int side = config.side();
-        if (x.rank() != 2 || x.size(1) != (long) side * side) {
-            throw new IllegalArgumentException("expected flattened images [B, " + side * side + "], got "
-                    + Arrays.toString(x.shape()));
-        }
+        FlatImages.check(x, side);
         if (t.length() != 1 && t.length() != x.size(0)) {
             throw new IllegalArgumentException("t has " + t.length() + " entries for a batch of " + x.size(0));
         }
         boolean train = tape != null && tape.paramGrads();
         INDArray temb = timeMlp.forward(embedding.embed(t), train ? tape : null);
-        INDArray h = inConv.forward(x.dup('c').reshape('c', x.size(0), 1, side, side), tape);
+        INDArray h = inConv.forward(FlatImages.view(x, side), tape);
         List<INDArray> skips = new ArrayList<>();
         for (int l = 0; l < down.size(); l++) {
             h = down.get(l).forward(h, temb, tape);
@@ -170,14 +167,14 @@ public final class UNet implements Network {
         if (tape != null) {
             tape.push(temb);
         }
-        return outHead.forward(h, tape).reshape('c', x.size(0), (long) side * side);
+        return FlatImages.flatten(outHead.forward(h, tape), x.size(0), side);
     }
 
     @Override
     public INDArray backward(INDArray gradOut, Tape tape) {
         int side = config.side();
         long batch = gradOut.size(0);
-        INDArray g = outHead.backward(gradOut.dup('c').reshape('c', batch, 1, side, side), tape);
+        INDArray g = outHead.backward(FlatImages.view(gradOut, side), tape);
         INDArray temb = tape.pop();
         INDArray gradTemb = tape.paramGrads() ? temb.ulike().assign(0) : null;
         int[] c = config.channels();
@@ -201,6 +198,6 @@ public final class UNet implements Network {
         if (gradTemb != null) {
             timeMlp.backward(gradTemb, tape);
         }
-        return g.reshape('c', batch, (long) side * side);
+        return FlatImages.flatten(g, batch, side);
     }
 }

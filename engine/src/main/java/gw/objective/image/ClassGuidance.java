@@ -5,6 +5,7 @@ import gw.model.net.Scratch;
 import gw.model.net.Tape;
 import gw.objective.Objective;
 import gw.tensor.Batch;
+import gw.tensor.Softmax;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -70,7 +71,7 @@ public final class ClassGuidance implements Objective {
         int k = z.length / x1.rows();
         double[] out = new double[x1.rows()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = logSumExp(z, i * k, k) - z[i * k + target(i, out.length)];
+            out[i] = Softmax.logSumExp(z, i * k, k) - z[i * k + target(i, out.length)];
         }
         return out;
     }
@@ -88,27 +89,10 @@ public final class ClassGuidance implements Objective {
         int b = x1.rows();
         int k = z.length / b;
         for (int i = 0; i < b; i++) {
-            double lse = logSumExp(z, i * k, k);
-            for (int c = i * k; c < (i + 1) * k; c++) {
-                z[c] = Math.exp(z[c] - lse);
-            }
-            z[i * k + target(i, b)] -= 1;
+            Softmax.minusOneHot(z, i * k, k, target(i, b));
         }
         INDArray g = classifier.backward(Nd4j.create(z, new long[] {b, k}, DataType.DOUBLE).castTo(logits.dataType()),
                 tape);
         return new Batch(g.castTo(DataType.DOUBLE).dup('c').data().asDouble(), b, dim());
-    }
-
-    /** log sum_c exp z[off + c] with the maximum taken out, so large logits do not overflow. */
-    static double logSumExp(double[] z, int off, int k) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int c = off; c < off + k; c++) {
-            max = Math.max(max, z[c]);
-        }
-        double sum = 0;
-        for (int c = off; c < off + k; c++) {
-            sum += Math.exp(z[c] - max);
-        }
-        return max + Math.log(sum);
     }
 }

@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import gw.data.FashionMnist;
-import gw.data.LabelledImages;
-import gw.model.NetworkPredictor;
 import gw.spec.CellSpec;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,17 +15,8 @@ import org.junit.jupiter.api.Test;
  * reconstruction, PSNR, SSIM, residual and final loss to float tolerance, NFEs, VJPs and peak retained memory exactly,
  * for every scheme, with images and seeds differing in one batch and a gradient-error measurement.
  */
-class ImageBatchTest {
+class ImageBatchTest extends TinyUnetFixture {
     static final int N = 2;
-    static LabelledImages test;
-    static NetworkPredictor unet;
-
-    @BeforeAll
-    static void load() throws Exception {
-        assumeTrue(FashionMnist.available(FashionMnist.Split.TEST), "dataset-fashion-mnist is not installed");
-        test = FashionMnist.load(FashionMnist.Split.TEST);
-        unet = ImageReconstructionTest.tinyUnet();
-    }
 
     private static List<ReconstructionRequest> requests(SchemeChoice s, String task, GradientErrorSettings e) {
         List<ReconstructionRequest> out = new ArrayList<>();

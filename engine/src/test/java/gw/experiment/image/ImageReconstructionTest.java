@@ -4,21 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import gw.data.FashionMnist;
-import gw.data.LabelledImages;
 import gw.metric.ImageQuality;
 import gw.model.NetworkPredictor;
 import gw.model.net.Mlp;
-import gw.model.net.UNet;
 import gw.objective.image.ImageTasks;
 import gw.objective.image.Masking;
 import gw.path.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -27,23 +22,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * scheme is the documented count, runs are reproducible, zero scale is unguided sampling, end-to-end's gradient is
  * the fine-grid gradient when the fine grid is the sampling grid, and bad input is refused naming the setting.
  */
-class ImageReconstructionTest {
+class ImageReconstructionTest extends TinyUnetFixture {
     static final int N = 3;
-    static LabelledImages test;
-    static NetworkPredictor unet;
-
-    @BeforeAll
-    static void load() throws Exception {
-        assumeTrue(FashionMnist.available(FashionMnist.Split.TEST), "dataset-fashion-mnist is not installed");
-        test = FashionMnist.load(FashionMnist.Split.TEST);
-        unet = tinyUnet();
-    }
-
-    static NetworkPredictor tinyUnet() {
-        UNet net = new UNet(new UNet.Config(28, new int[] {4, 8}, 2, 2, 10, 4, DataType.FLOAT));
-        net.parameters().initialise(3);
-        return new NetworkPredictor("unet", net, Paths.byName("ot"));
-    }
 
     private static Reconstruction run(SchemeChoice s, String task, double scale) {
         return ImageReconstruction.run(unet, test, new ReconstructionRequest(7, task, 0.05, 11, s, N, scale), null);
