@@ -89,7 +89,7 @@ public final class BenchCommand implements Callable<Integer> {
         predictor = predictor();
         double loadMs = (System.nanoTime() - loadStart) / 1e6;
         for (int horizon : parsed) {
-            guard(horizon == 0 ? steps : horizon);
+            guard(horizon);
         }
         if (modelFile != null) {
             out.printf("model load ms=%.1f (first load in this JVM, backend already started)%n", loadMs);
@@ -116,20 +116,34 @@ public final class BenchCommand implements Callable<Integer> {
      * backward pass (H Euler records per particle) than 60 % of the heap.
      */
     private void guard(int horizon) {
+        int longest = horizon == 0 ? steps : horizon; // end-to-end keeps the whole rest of the grid at step 0
         double evaluation = gw.spec.Workload.evaluationCost(predictor);
-        double ops = (double) particles * steps * (1 + 2.0 * horizon) * evaluation * (timing.runs + timing.warmup);
+        double ops = particles * evaluationsPerRun(horizon) * evaluation * (timing.runs + timing.warmup);
         if (ops > 1e12) {
             throw new ParameterException(command.commandLine(), String.format("--horizons %d with --particles %d "
                     + "and --steps %d would take about %.2g multiply-adds over all runs; at most 1e12 are allowed",
-                    horizon, particles, steps, ops));
+                    longest, particles, steps, ops));
         }
-        double bytes = 8.0 * particles * horizon * (gw.spec.Workload.retainedPerEvaluation(predictor) + 2);
+        double bytes = 8.0 * particles * longest * (gw.spec.Workload.retainedPerEvaluation(predictor) + 2);
         double heap = 0.6 * Runtime.getRuntime().maxMemory();
         if (bytes > heap) {
             throw new ParameterException(command.commandLine(), String.format("--horizons %d with --particles %d "
-                    + "would keep about %.0f MiB for one backward pass; this JVM may use %.0f MiB (-Xmx)", horizon,
+                    + "would keep about %.0f MiB for one backward pass; this JVM may use %.0f MiB (-Xmx)", longest,
                     particles, bytes / (1 << 20), heap / (1 << 20)));
         }
+    }
+
+    /**
+     * Model passes of one sampling run: looking H steps ahead, a step makes H evaluations (its own, reused as the
+     * lookahead's first, and H - 1 ahead) and H VJPs; end-to-end ({@code horizon} 0) looks N - i steps ahead from
+     * step i, N (N + 1) passes over the run, not 2 N per step.
+     */
+    private double evaluationsPerRun(int horizon) {
+        double passes = 0;
+        for (int i = 0; i < steps; i++) {
+            passes += 2.0 * (horizon == 0 ? steps - i : horizon);
+        }
+        return passes;
     }
 
     private int parseHorizon(String h) {

@@ -19,9 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * SiLU(z) = z sigmoid(z) = u (1 + tanh u), and the weights feeding each SiLU are stored halved ({@link MlpWeights}),
  * so u comes straight out of the layer's product. The forward keeps, per hidden layer, the derivative
  * dSiLU/du = (1 + t)(1 + u (1 - t)) = (1 + t) + h (1 - t), t = tanh u, h = u (1 + t), in a {@link TapeRing} slot;
- * the VJP multiplies by it and by the halved weights, transposed. The products are libnd4j's matmul and xw_plus_b
- * ops ({@link NetOps}: oneDNN on the CPU backend, the same ops on CUDA) into arrays allocated once per batch size
- * and reused (touching fresh memory is what ND4J ops cost most on the development machine, see {@link Scratch}).
+ * the VJP multiplies by it and by the halved weights, transposed. The passes are libnd4j ops bound once to arrays
+ * allocated once per batch size ({@link MlpProgram}: oneDNN on the CPU backend, the same ops on CUDA) and reused (touching fresh memory is what ND4J ops cost most on the development machine, see {@link Scratch}).
  * The result equals the layer-by-layer network's to float rounding, not bit for bit (MlpInferenceTest).
  *
  * <p>A batch of a few thousand rows is split over {@link Lanes} (Java threads each running ND4J's ops on its rows;
@@ -108,47 +107,18 @@ public final class MlpInference {
         });
     }
 
-    /** u1 = (x Wx + e(t) Wt + b0)/2; per hidden layer h = u (1 + tanh u), u' = (h W + b)/2; out = h W + b. */
+    /** The forward pass (MlpProgram) of x's rows from r0 on at time t, its tape into {@code slot}. */
     private void forward(TapeRing ring, TapeRing.Slot slot, Batch x, int r0, double t) {
-        MlpWeights w = ring.weights();
-        w.refresh();
+        ring.weights().refresh();
         load(ring.in(), x, r0);
         net.embedding().embedInto(t, ring.timeFeatures());
-        NetOps.xwPlusB(ring.timeFeatures(), w.wt, w.b0, ring.timeRow()); // shared by the batch: a per-call bias
-        INDArray u = ring.hidden(0);
-        NetOps.xwPlusB(ring.in(), w.wx, ring.timeBias(), u);
-        int depth = slot.depth();
-        for (int l = 0; l < depth; l++) {
-            INDArray d = slot.derivative(l);
-            INDArray work = ring.work();
-            NetOps.tanh(u, d);
-            d.addi(1.0); // 1 + t
-            u.muli(d); // h = u (1 + t)
-            d.rsub(2.0, work).muli(u); // h (1 - t)
-            d.addi(work); // dh/du = (1 + t) + h (1 - t)
-            if (l + 1 < depth) {
-                INDArray next = ring.hidden((l + 1) % 2);
-                NetOps.xwPlusB(u, w.w[l], w.b[l], next);
-                u = next;
-            } else {
-                NetOps.xwPlusB(u, w.outW, w.outB, ring.out());
-            }
-        }
+        slot.program().forward();
     }
 
     /** v^T d out / dx (v's rows from r0 on) from the derivatives in {@code slot}, into ring.out(). */
     private void backward(TapeRing ring, TapeRing.Slot slot, Batch v, int r0) {
-        MlpWeights w = ring.weights();
         load(ring.in(), v, r0);
-        int depth = slot.depth();
-        INDArray g = ring.hidden(0);
-        NetOps.matmul(ring.in(), w.outW, g, false, true);
-        for (int l = depth - 1; l >= 0; l--) {
-            g.muli(slot.derivative(l)); // d out / du of this layer
-            INDArray next = l > 0 ? ring.hidden((depth - l) % 2) : ring.out();
-            NetOps.matmul(g, l > 0 ? w.w[l - 1] : w.wx, next, false, true);
-            g = next;
-        }
+        slot.program().backward();
     }
 
     /** Copies a C-order [n, D] array into rows r0.. of a row-major [B, D] array. */

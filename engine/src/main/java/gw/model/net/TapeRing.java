@@ -29,6 +29,13 @@ final class TapeRing {
     private final INDArray timeFeatures;
     private final INDArray timeRow;
     private final INDArray timeBias;
+    private final INDArray one;
+    private final INDArray two;
+    private final OpCall timeCall;
+    private final OpCall inputCall;
+    private final OpCall readOutVjpCall;
+    private final OpCall[] layerCalls;
+    private final OpCall[] layerVjpCalls;
     private Slot spare;
     private int allocated;
 
@@ -47,6 +54,21 @@ final class TapeRing {
         this.timeFeatures = MlpInference.detached(dtype, 1, features, 'c');
         this.timeRow = MlpInference.detached(dtype, 1, width, 'c');
         this.timeBias = timeRow.reshape(width);
+        this.one = MlpInference.detached(dtype, 1).assign(1.0).reshape();
+        this.two = MlpInference.detached(dtype, 1).assign(2.0).reshape();
+        MlpWeights w = weights;
+        this.timeCall = OpCall.xwPlusB(timeFeatures, w.wt, w.b0, timeRow);
+        this.inputCall = OpCall.xwPlusB(in, w.wx, timeBias, hidden[0]);
+        this.readOutVjpCall = OpCall.matmul(in, w.outW, hidden[0], false, true);
+        this.layerCalls = new OpCall[depth];
+        this.layerVjpCalls = new OpCall[depth];
+        for (int l = 0; l < depth; l++) {
+            layerCalls[l] = l + 1 < depth
+                    ? OpCall.xwPlusB(hidden[l % 2], w.w[l], w.b[l], hidden[(l + 1) % 2])
+                    : OpCall.xwPlusB(hidden[l % 2], w.outW, w.outB, out);
+            layerVjpCalls[l] = OpCall.matmul(hidden[(depth - 1 - l) % 2], l > 0 ? w.w[l - 1] : w.wx,
+                    l > 0 ? hidden[(depth - l) % 2] : out, false, true);
+        }
     }
 
     /** Bytes of one slot. */
@@ -125,6 +147,40 @@ final class TapeRing {
         return hidden[i];
     }
 
+    /** Scalars 1 and 2 of the ring's data type. */
+    INDArray one() {
+        return one;
+    }
+
+    INDArray two() {
+        return two;
+    }
+
+    /** timeRow = e(t) Wt + b0. */
+    OpCall timeCall() {
+        return timeCall;
+    }
+
+    /** hidden(0) = in Wx + timeBias. */
+    OpCall inputCall() {
+        return inputCall;
+    }
+
+    /** hidden(0) = in Wout^T (the backward pass's start, v in in()). */
+    OpCall readOutVjpCall() {
+        return readOutVjpCall;
+    }
+
+    /** Layer l's product: from hidden(l % 2) into the other hidden array, or into out() at the last. */
+    OpCall layerCall(int l) {
+        return layerCalls[l];
+    }
+
+    /** The backward pass through layer l's product (transposed): into the other hidden array, or out() at l = 0. */
+    OpCall layerVjpCall(int l) {
+        return layerVjpCalls[l];
+    }
+
     /** [rows, width] scratch. */
     INDArray work() {
         return work;
@@ -133,12 +189,19 @@ final class TapeRing {
     /** The SiLU derivative of each hidden layer of one forward pass. */
     final class Slot {
         private final INDArray[] derivative = new INDArray[depth];
+        private final MlpProgram program;
         private long generation;
 
         private Slot() {
             for (int l = 0; l < depth; l++) {
                 derivative[l] = MlpInference.detached(dtype, rows, width, 'c');
             }
+            program = new MlpProgram(TapeRing.this, this);
+        }
+
+        /** The passes that write and read this slot's tape. */
+        MlpProgram program() {
+            return program;
         }
 
         int depth() {
