@@ -120,9 +120,9 @@ public final class BenchCommand implements Callable<Integer> {
         double evaluation = gw.spec.Workload.evaluationCost(predictor);
         double ops = particles * evaluationsPerRun(horizon) * evaluation * (timing.runs + timing.warmup);
         if (ops > 1e12) {
-            throw new ParameterException(command.commandLine(), String.format("--horizons %d with --particles %d "
+            throw new ParameterException(command.commandLine(), String.format("--horizons %s with --particles %d "
                     + "and --steps %d would take about %.2g multiply-adds over all runs; at most 1e12 are allowed",
-                    longest, particles, steps, ops));
+                    horizon == 0 ? "all" : String.valueOf(horizon), particles, steps, ops));
         }
         double bytes = 8.0 * particles * longest * (gw.spec.Workload.retainedPerEvaluation(predictor) + 2);
         double heap = 0.6 * Runtime.getRuntime().maxMemory();

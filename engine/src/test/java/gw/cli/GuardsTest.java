@@ -32,6 +32,15 @@ class GuardsTest {
         assertUsage(Cli.run("memory-bench", "--solver", "bogus"), "--solver must be one of");
     }
 
+    @Test
+    void benchCountsThePassesEndToEndRuns() {
+        // N = 50: end-to-end makes N (N + 1) = 2550 passes a run (not 2 N per step, 5050), each about 3.8e4
+        // multiply-adds per point on the shipped MLP: 4096 points, 3.9e11 a run; a warm-up and a run fit, three don't
+        String model = Path.of("..", "assets", "models", "gmm3").toString();
+        assertUsage(Cli.run("bench", "--model", "mlp", "--model-file", model, "--horizons", "1,all", "--runs", "2",
+                "--warmup", "1"), "--horizons all with --particles 4096 and --steps 50 would take about 1.2e+12");
+    }
+
     private Cli.Result run(ObjectNode spec) throws Exception {
         Path f = dir.resolve("spec.json");
         Files.writeString(f, spec.toString());
