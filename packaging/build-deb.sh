@@ -33,6 +33,11 @@ cp app/target/app-*.jar "$lib/"
 # --java-options below), so the package carries one native ND4J library, not two (the oneDNN one is 11 MB larger)
 rm -f "$lib"/nd4j-native-[0-9]*-linux-x86_64.jar
 main_jar=$(basename "$(ls app/target/app-*.jar | head -1)")
+# The assets (presets, the shipped networks, example specs: a few MB) go into the image too, as lib/app/assets; the
+# window's launcher names that folder (-Dgw.assets, gw.app.Assets), so an installed app started from any folder lists
+# the presets and learned scenarios and finds the Images tab's U-Net.
+cp -r assets "$lib/assets"
+main_jar=$(basename "$(ls app/target/app-*.jar | head -1)")
 phase "jars ($(du -sm "$lib" | cut -f1) MB)"
 
 # 2. A Java runtime with only the modules the app and engine use (jdeps on their classes, with their libraries on
@@ -59,7 +64,7 @@ jpackage --type app-image \
   --input "$lib" \
   --main-jar "$main_jar" \
   --main-class gw.app.Launcher \
-  --java-options "-Xmx4g -Dorg.bytedeco.javacpp.platform.extension=-onednn" \
+  --java-options "-Xmx4g -Dorg.bytedeco.javacpp.platform.extension=-onednn -Dgw.assets=\$APPDIR/assets" \
   --add-launcher gw=packaging/gw.properties \
   --icon packaging/icon.png \
   --dest "$work/image"
@@ -145,12 +150,15 @@ Architecture: amd64
 Maintainer: Guidance Workbench <guidance-workbench@users.noreply.github.com>
 Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)
 Depends: $depends
+Recommends: dataset-fashion-mnist
 Description: Greedy, lookahead and end-to-end guidance for flow and diffusion models
  A desktop workbench and its engine for the trade-offs of guided generation in
  flow and diffusion models: posterior (greedy) guidance, lookahead of horizon H
  and end-to-end guidance, each measured against the continuous ideal gradient.
  Ships its own Java runtime. The window: guidance-workbench; the command line:
- /opt/guidance-workbench/bin/gw --help.
+ /opt/guidance-workbench/bin/gw --help; presets, trained models and example
+ specs: /opt/guidance-workbench/lib/app/assets. The Images tab reads the
+ Fashion-MNIST test images of the recommended package dataset-fashion-mnist.
 CONTROL
 phase "package tree, Depends: $depends"
 
