@@ -18,15 +18,20 @@ final class OpCall {
     private final OpContext context;
 
     /** @param iArgs the op's integer arguments (matmul's transpose flags), none for most ops */
-    OpCall(String name, INDArray[] inputs, INDArray output, long... iArgs) {
-        this.op = DynamicCustomOp.builder(name).build();
+    OpCall(String name, INDArray[] inputs, INDArray output, int... iArgs) {
+        // the op names its arrays too: the CUDA executioner marks the outputs' device copies written from them
+        DynamicCustomOp.DynamicCustomOpsBuilder b = DynamicCustomOp.builder(name).addInputs(inputs).addOutputs(output);
+        if (iArgs.length > 0) {
+            b.addIntegerArguments(iArgs);
+        }
+        this.op = b.build();
         this.context = Nd4j.getExecutioner().buildContext();
         for (int i = 0; i < inputs.length; i++) {
             context.setInputArray(i, inputs[i]);
         }
         context.setOutputArray(0, output);
         if (iArgs.length > 0) {
-            context.setIArguments(iArgs);
+            context.setIArguments(java.util.Arrays.stream(iArgs).asLongStream().toArray());
         }
     }
 
