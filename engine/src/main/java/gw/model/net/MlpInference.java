@@ -20,7 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * so u comes straight out of the layer's product. The forward keeps, per hidden layer, the derivative
  * dSiLU/du = (1 + t)(1 + u (1 - t)) = (1 + t) + h (1 - t), t = tanh u, h = u (1 + t), in a {@link TapeRing} slot;
  * the VJP multiplies by it and by the halved weights, transposed. The passes are libnd4j ops bound once to arrays
- * allocated once per batch size ({@link MlpProgram}: oneDNN on the CPU backend, the same ops on CUDA) and reused (touching fresh memory is what ND4J ops cost most on the development machine, see {@link Scratch}).
+ * allocated once per batch size and reused ({@link MlpProgram}: oneDNN on the CPU backend, the same ops on CUDA;
+ * touching fresh memory is what ND4J ops cost most on the development machine, see {@link Scratch}).
  * The result equals the layer-by-layer network's to float rounding, not bit for bit (MlpInferenceTest).
  *
  * <p>A batch of a few thousand rows is split over {@link Lanes} (Java threads each running ND4J's ops on its rows;
