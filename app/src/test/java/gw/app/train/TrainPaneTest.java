@@ -35,9 +35,22 @@ class TrainPaneTest extends FxSteps {
         stage.show();
     }
 
+    /**
+     * The status line, and where the training thread is (a cancel that once timed out in a full suite run showed
+     * the status stuck at an early step; its cause was not found, so a timeout now says what that thread was doing).
+     */
     @Override
     protected String waitContext() {
-        return "; status: " + onFx(() -> pane.status().getText());
+        StringBuilder where = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().equals("train")) {
+                where.append("; train thread ").append(thread.getState());
+                for (int i = 0; i < Math.min(12, stack.length); i++) {
+                    where.append("\n    at ").append(stack[i]);
+                }
+            }
+        });
+        return "; status: " + onFx(() -> pane.status().getText()) + where;
     }
 
     @Test
