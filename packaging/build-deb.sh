@@ -37,7 +37,6 @@ main_jar=$(basename "$(ls app/target/app-*.jar | head -1)")
 # window's launcher names that folder (-Dgw.assets, gw.app.Assets), so an installed app started from any folder lists
 # the presets and learned scenarios and finds the Images tab's U-Net.
 cp -r assets "$lib/assets"
-main_jar=$(basename "$(ls app/target/app-*.jar | head -1)")
 phase "jars ($(du -sm "$lib" | cut -f1) MB)"
 
 # 2. A Java runtime with only the modules the app and engine use (jdeps on their classes, with their libraries on
