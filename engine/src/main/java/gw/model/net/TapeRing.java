@@ -27,8 +27,6 @@ final class TapeRing {
     private final INDArray[] hidden;
     private final INDArray work;
     private final INDArray timeFeatures;
-    private final INDArray timeRow;
-    private final INDArray timeBias;
     private final INDArray one;
     private final INDArray two;
     private final OpCall timeCall;
@@ -52,8 +50,9 @@ final class TapeRing {
                 MlpInference.detached(dtype, rows, width, 'c')};
         this.work = MlpInference.detached(dtype, rows, width, 'c');
         this.timeFeatures = MlpInference.detached(dtype, 1, features, 'c');
-        this.timeRow = MlpInference.detached(dtype, 1, width, 'c');
-        this.timeBias = timeRow.reshape(width);
+        // the first layer's time term, one row for every row of the batch, and that row as the product's bias
+        INDArray timeRow = MlpInference.detached(dtype, 1, width, 'c');
+        INDArray timeBias = timeRow.reshape(width);
         this.one = MlpInference.detached(dtype, 1).assign(1.0).reshape();
         this.two = MlpInference.detached(dtype, 1).assign(2.0).reshape();
         MlpWeights w = weights;
@@ -125,16 +124,6 @@ final class TapeRing {
     /** [1, features]: the time features of the pass. */
     INDArray timeFeatures() {
         return timeFeatures;
-    }
-
-    /** [1, width]: the first layer's time term, the same for every row. */
-    INDArray timeRow() {
-        return timeRow;
-    }
-
-    /** {@link #timeRow} as a [width] vector (a view), the bias of the first layer's product. */
-    INDArray timeBias() {
-        return timeBias;
     }
 
     /** [rows, dim]: the pass's output. */
