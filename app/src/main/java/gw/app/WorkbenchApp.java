@@ -242,16 +242,13 @@ public final class WorkbenchApp extends Application {
     static List<Scenario> presets() {
         List<Scenario> out = new ArrayList<>();
         String prop = System.getProperty("gw.app.presets");
-        Path found = prop != null ? Path.of(prop) : Assets.dir("presets");
-        for (Path dir : found == null ? List.<Path>of() : List.of(found)) {
-            if (Files.isDirectory(dir)) {
-                List<String> skipped = new ArrayList<>();
-                out.addAll(ExperimentFiles.presets(dir, skipped));
-                // the shipped networks, beside the presets (assets/models)
-                out.addAll(gw.app.state.LearnedScenarios.in(dir.resolveSibling("models"), skipped));
-                skipped.forEach(s -> System.err.println("[presets] skipped " + s));
-                break;
-            }
+        Path dir = prop != null ? Path.of(prop) : Assets.dir("presets");
+        if (dir != null && Files.isDirectory(dir)) {
+            List<String> skipped = new ArrayList<>();
+            out.addAll(ExperimentFiles.presets(dir, skipped));
+            // the shipped networks, beside the presets (assets/models)
+            out.addAll(gw.app.state.LearnedScenarios.in(dir.resolveSibling("models"), skipped));
+            skipped.forEach(s -> System.err.println("[presets] skipped " + s));
         }
         return out;
     }
