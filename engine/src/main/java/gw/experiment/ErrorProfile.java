@@ -3,10 +3,10 @@ package gw.experiment;
 import gw.guidance.GradientScheme;
 import gw.guidance.GuidanceGradient;
 import gw.guidance.GuidedSampler;
-import gw.guidance.IdealGradient;
 import gw.path.Paths;
 import gw.solver.Dynamics;
 import gw.solver.Grid;
+import gw.solver.IdealFlow;
 import gw.solver.Interruption;
 import gw.spec.CellSpec;
 import gw.spec.SchemeRegistry;
@@ -18,9 +18,9 @@ import java.util.List;
 /**
  * A cell's gradient error against the continuous ideal, measured after the run on its recorded trajectories
  * instead of during it, at a chosen number of grid steps. An interactive view samples first (fast), draws, and
- * then measures here, spending the expensive ideal solves on at most {@code maxSteps} evenly spaced steps. Each
- * record matches what {@link CellRunner} measures at that step: the scheme's gradient at the particles' states
- * before the step, compared with the ideal at the same states.
+ * then measures here, spending the expensive ideal on at most {@code maxSteps} evenly spaced steps, all of them in
+ * one solve. Each record matches what {@link CellRunner} measures at that step: the scheme's gradient at the
+ * particles' states before the step, compared with the ideal at the same states.
  */
 public final class ErrorProfile {
     private ErrorProfile() {
@@ -44,8 +44,7 @@ public final class ErrorProfile {
         double[] grid = Grid.uniform(n);
         int m = Math.min(particles, states.get(0).rows());
         Dynamics f = Dynamics.inTime(spec.model(), Paths.byName(spec.path()));
-        IdealGradient ideal = new IdealGradient(Paths.byName(spec.path()), spec.idealTolerance());
-        List<StepRecord> out = new ArrayList<>();
+        List<Point> points = new ArrayList<>();
         for (int i : steps(n, maxSteps)) {
             double t = grid[i];
             if (!GuidedSampler.inWindow(t, spec.tStart(), spec.tEnd())) {
@@ -53,9 +52,14 @@ public final class ErrorProfile {
             }
             Interruption.check();
             Batch x = CellRunner.firstRows(states.get(i), m);
-            GuidanceGradient g = scheme.gradient(f, spec.objective(), x, t, null);
-            GuidanceGradient gStar = ideal.gradient(f, spec.objective(), x, t, null);
-            out.add(StepRecord.measured(i, t, g, g.gradient(), gStar, spec.objective()));
+            points.add(new Point(0, i, t, x, scheme.gradient(f, spec.objective(), x, t, null)));
+        }
+        List<StepRecord> out = new ArrayList<>();
+        List<Batch[]> ideal = ideal(spec, points);
+        for (int k = 0; k < points.size(); k++) {
+            Point q = points.get(k);
+            out.add(StepRecord.measured(q.index, q.t, q.g, q.g.gradient(), reference(ideal.get(k)),
+                    spec.objective()));
         }
         return out;
     }
@@ -66,9 +70,10 @@ public final class ErrorProfile {
 
     /**
      * Measures several cells that differ only in their scheme (same model, loss, path, grid, scale and window) at
-     * the given grid steps. At each step the ideal is solved once for all cells' particles together, which costs
-     * little more than one cell's: for a few particles an ideal solve is dominated by per-step overhead, not rows.
-     * A cell whose scheme diverges gets an error and no further records; the others go on.
+     * the given grid steps. The ideal is solved once for all cells' particles at all steps together, each row from
+     * its own step's time (IdealFlow with a start time per row): for a network each pass costs little more for
+     * sixty rows than for four, so this costs about what the slowest step's solve would alone.
+     * A cell whose scheme diverges gets an error and no records; the others go on.
      */
     public static Profiles measureAll(List<CellSpec> specs, List<List<Batch>> states, int particles,
                                       int[] stepIndices) {
@@ -85,7 +90,6 @@ public final class ErrorProfile {
         int n = first.steps();
         double[] grid = Grid.uniform(n);
         Dynamics f = Dynamics.inTime(first.model(), Paths.byName(first.path()));
-        IdealGradient ideal = new IdealGradient(Paths.byName(first.path()), first.idealTolerance());
         List<GradientScheme> schemes = new ArrayList<>();
         List<List<StepRecord>> records = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -94,11 +98,9 @@ public final class ErrorProfile {
             records.add(new ArrayList<>());
             errors.add(null);
         }
+        List<Point> points = new ArrayList<>();
         for (int i : stepIndices) {
             double t = grid[i];
-            List<Integer> active = new ArrayList<>();
-            List<Batch> xs = new ArrayList<>();
-            List<GuidanceGradient> gs = new ArrayList<>();
             for (int k = 0; k < specs.size(); k++) {
                 CellSpec c = specs.get(k);
                 if (errors.get(k) != null || !GuidedSampler.guides(schemes.get(k), c.scale(), c.tStart(), c.tEnd(), t)
@@ -108,32 +110,62 @@ public final class ErrorProfile {
                 Interruption.check();
                 Batch x = CellRunner.firstRows(states.get(k).get(i), Math.min(particles, states.get(k).get(i).rows()));
                 try {
-                    gs.add(schemes.get(k).gradient(f, c.objective(), x, t, null));
+                    points.add(new Point(k, i, t, x, schemes.get(k).gradient(f, c.objective(), x, t, null)));
                 } catch (gw.tensor.NonFiniteException e) {
                     errors.set(k, e.getMessage());
-                    continue;
                 }
-                active.add(k);
-                xs.add(x);
-            }
-            if (active.isEmpty()) {
-                continue;
-            }
-            Interruption.check();
-            Batch all = stack(xs);
-            GuidanceGradient gStar = ideal.gradient(f, first.objective(), all, t, null);
-            int row = 0;
-            for (int a = 0; a < active.size(); a++) {
-                int m = xs.get(a).rows();
-                GuidanceGradient ref = new GuidanceGradient(rows(gStar.gradient(), row, m),
-                        rows(gStar.endpoint(), row, m), gStar.nfe(), gStar.vjps(), gStar.nanos(),
-                        gStar.peakRetainedBytes());
-                row += m;
-                GuidanceGradient g = gs.get(a);
-                records.get(active.get(a)).add(StepRecord.measured(i, t, g, g.gradient(), ref, first.objective()));
             }
         }
+        points.removeIf(q -> errors.get(q.cell) != null); // a cell that diverged later keeps no records
+        List<Batch[]> ideal = ideal(first, points);
+        for (int j = 0; j < points.size(); j++) {
+            Point q = points.get(j);
+            records.get(q.cell).add(StepRecord.measured(q.index, q.t, q.g, q.g.gradient(), reference(ideal.get(j)),
+                    first.objective()));
+        }
         return new Profiles(records, errors);
+    }
+
+    /** One cell's particles at one grid step, and its scheme's gradient there. */
+    private record Point(int cell, int index, double t, Batch x, GuidanceGradient g) {
+    }
+
+    /**
+     * {endpoint, gradient} of the ideal for every point, from one solve of all their rows (each from its time).
+     * @throws gw.solver.NotConvergedException when a row reaches the step cap unconverged
+     */
+    private static List<Batch[]> ideal(CellSpec spec, List<Point> points) {
+        if (points.isEmpty()) {
+            return List.of();
+        }
+        Interruption.check();
+        List<Batch> xs = new ArrayList<>();
+        int rows = 0;
+        for (Point q : points) {
+            xs.add(q.x);
+            rows += q.x.rows();
+        }
+        double[] t = new double[rows];
+        int at = 0;
+        for (Point q : points) {
+            Arrays.fill(t, at, at + q.x.rows(), q.t);
+            at += q.x.rows();
+        }
+        IdealFlow.Result r = new IdealFlow(spec.model(), Paths.byName(spec.path()), spec.idealTolerance())
+                .solve(stack(xs), t, spec.objective()::gradient);
+        List<Batch[]> out = new ArrayList<>();
+        int row = 0;
+        for (Point q : points) {
+            int m = q.x.rows();
+            out.add(new Batch[] {rows(r.endpoint(), row, m), rows(r.gradient(), row, m)});
+            row += m;
+        }
+        return out;
+    }
+
+    /** The ideal as StepRecord reads it (only its gradient and endpoint). */
+    private static GuidanceGradient reference(Batch[] ideal) {
+        return new GuidanceGradient(ideal[1], ideal[0], 0, 0, 0, 0);
     }
 
     private static Batch rows(Batch x, int from, int n) {

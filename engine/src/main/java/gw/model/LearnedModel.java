@@ -79,6 +79,12 @@ public final class LearnedModel implements TargetPredictor {
         return load().predict(x, p);
     }
 
+    /** The network's one pass for rows at different times (not the default's pass per distinct time). */
+    @Override
+    public Prediction predict(Batch x, PathPoint[] points) {
+        return load().predict(x, points);
+    }
+
     @Override
     public int idealMaxSteps() {
         return NetworkPredictor.IDEAL_MAX_STEPS;

@@ -145,6 +145,30 @@ public final class NetworkPredictor implements TargetPredictor {
         return mlp != null ? new NetworkPrediction(mlp, net, x, p) : new NetworkPrediction(net, x, p);
     }
 
+    /**
+     * An MLP evaluates rows at different times in one pass ({@link MlpInference#evaluate(Batch, double[])}); rows
+     * that share one point take the ordinary pass.
+     */
+    @Override
+    public Prediction predict(Batch x, PathPoint[] points) {
+        if (mlp == null || points.length != x.rows() || java.util.Arrays.stream(points).allMatch(points[0]::equals)) {
+            return TargetPredictor.super.predict(x, points);
+        }
+        if (x.cols() != dim()) {
+            throw new IllegalArgumentException("x has " + x.cols() + " columns, the model has dimension " + dim());
+        }
+        double[] t = new double[points.length];
+        for (int r = 0; r < t.length; r++) {
+            t[r] = points[r].t();
+            if (!Double.isFinite(t[r])) {
+                throw new IllegalArgumentException("a learned model needs the path time t; it cannot be evaluated"
+                        + " at an arbitrary (alpha, sigma)");
+            }
+        }
+        MlpInference.Evaluation e = mlp.evaluate(x, t);
+        return new RowTimesPrediction(x, points, e.output(), e::vjp);
+    }
+
     /** A float64 batch as an array of the network's data type (converted in Java: one allocation, no ND4J op). */
     static INDArray toArray(Batch b, DataType dtype) {
         long[] shape = {b.rows(), b.cols()};

@@ -24,6 +24,21 @@ public interface TargetPredictor {
 
     Prediction predict(Batch x, PathPoint p);
 
+    /**
+     * The prediction with row r at its own path point {@code points[r]}, for solvers that advance rows at different
+     * times together. Each row's values are those of {@link #predict(Batch, PathPoint)} at its point, to float
+     * rounding; by default one evaluation per distinct point (a network overrides it with one pass).
+     */
+    default Prediction predict(Batch x, PathPoint[] points) {
+        if (points.length != x.rows()) {
+            throw new IllegalArgumentException(points.length + " path points for " + x.rows() + " rows");
+        }
+        if (java.util.Arrays.stream(points).allMatch(points[0]::equals)) {
+            return predict(x, points[0]);
+        }
+        return new GroupedPrediction(this, x, points);
+    }
+
     /** The same for an ND4J array [B, D]. */
     default Prediction predict(INDArray x, PathPoint p) {
         return predict(Batch.of(x), p);

@@ -62,6 +62,16 @@ public final class Dynamics {
         return model.predict(x, points.apply(tau));
     }
 
+    /** One forward evaluation with row r at tau[r] (one NFE: one model call over all rows, TargetPredictor). */
+    public Prediction predict(Batch x, double[] tau) {
+        cost.addNfe(1);
+        PathPoint[] p = new PathPoint[tau.length];
+        for (int r = 0; r < p.length; r++) {
+            p[r] = r > 0 && tau[r] == tau[r - 1] ? p[r - 1] : points.apply(tau[r]);
+        }
+        return model.predict(x, p);
+    }
+
     public Batch vjpVelocity(Prediction pred, Batch v) {
         cost.addVjps(1);
         return pred.vjpVelocity(v);

@@ -20,7 +20,11 @@ import java.util.function.UnaryOperator;
  * <p>
  * The gradient is backpropagated through those RK4 steps (checkpointed in sqrt(n) segments to bound memory); the
  * step count doubles until both the endpoint and the gradient change by less than the requested relative tolerance,
- * or fails with {@link NotConvergedException} (saying the change it reached) after {@link #maxSteps} steps.
+ * or fails with {@link NotConvergedException} (saying the change it reached) after {@link #maxSteps} steps. The
+ * rule holds row by row: each row (particle) stops at the first step count where its own change is below the
+ * tolerance, so its ideal is the one it gets solved alone, whatever it is batched with. Rows may start at different
+ * times: the t form then solves them as one batch, each on its own grid, one network pass per stage for all rows
+ * ({@link RowGridRollout}); a network's ideal costs per op, not per row (docs/TRAINING.md).
  * <p>
  * Networks (docs/TRAINING.md): a float32 network's tolerance is floored at {@link #ROUNDOFF_FLOOR} unit roundoffs
  * (6e-5), its refinement stops at {@link TargetPredictor#idealMaxSteps()} (256) steps, and 1e-3
@@ -115,27 +119,81 @@ public final class IdealFlow {
      * @throws NotConvergedException saying the change reached, when the step cap comes first
      */
     public Result solve(Batch x, double t, UnaryOperator<Batch> gradOfLoss) {
+        return solve(x, same(t, x.rows()), gradOfLoss);
+    }
+
+    /** The same with row r starting at its own time t[r]. */
+    public Result solve(Batch x, double[] t, UnaryOperator<Batch> gradOfLoss) {
         Result r = solveOrBest(x, t, gradOfLoss);
         if (!r.converged()) {
-            throw new NotConvergedException(notConverged(t, r));
+            throw new NotConvergedException(notConverged(min(t), r));
         }
         return r;
     }
 
     /** The same, but at the step cap it returns the finest solve, marked not converged, instead of failing. */
     public Result solveOrBest(Batch x, double t, UnaryOperator<Batch> gradOfLoss) {
-        Result prev = solveWith(x, t, gradOfLoss, START_STEPS);
-        int max = maxSteps(model);
-        for (int n = 2 * START_STEPS; n <= max; n *= 2) {
-            Result next = solveWith(x, t, gradOfLoss, n);
-            double change = Math.max(maxRelativeChange(prev.endpoint(), next.endpoint()),
-                    maxRelativeChange(prev.gradient(), next.gradient()));
-            if (change < tolerance || n == max) {
-                return new Result(next.endpoint(), next.gradient(), n, change, change < tolerance);
-            }
-            prev = next;
+        return solveOrBest(x, same(t, x.rows()), gradOfLoss);
+    }
+
+    /**
+     * The same with row r starting at its own time t[r]. Rows are solved together, each on its own grid, and
+     * refined until their own change is below the tolerance: a row's result is the one it gets solved alone
+     * (to float rounding), whatever rows it shares the batch with. {@code gradOfLoss} always sees the whole batch
+     * (a row that stopped refining holds its endpoint there), so a loss with a target per row keeps each row's.
+     * The result's steps are the most any row took, its achieved tolerance the largest change any row stopped at.
+     */
+    public Result solveOrBest(Batch x, double[] t, UnaryOperator<Batch> gradOfLoss) {
+        if (t.length != x.rows()) {
+            throw new IllegalArgumentException(t.length + " start times for " + x.rows() + " rows");
         }
-        throw new IllegalStateException("unreachable");
+        int rows = x.rows();
+        Result prev = solveWith(x, t, gradOfLoss, START_STEPS);
+        Batch endpoint = prev.endpoint().copy(); // each row's latest endpoint; its final one once it stops
+        Batch gradient = prev.gradient().copy();
+        int[] open = new int[rows]; // the rows still refining, as indices into x
+        for (int r = 0; r < rows; r++) {
+            open[r] = r;
+        }
+        int steps = 0;
+        double achieved = 0;
+        boolean converged = true;
+        int max = maxSteps(model);
+        // a network (the t form) refines every row while any is open: its passes cost per op, not per row, and a
+        // batch that keeps its size reuses the network's kept-tape memory (MlpInference holds it per batch size)
+        boolean allRows = !model.acceptsAnyPathPoint();
+        for (int n = 2 * START_STEPS; n <= max && open.length > 0; n *= 2) {
+            int[] these = open;
+            UnaryOperator<Batch> theirs = open.length == rows ? gradOfLoss : x1 -> {
+                Batch all = endpoint.copy();
+                scatter(x1, these, all);
+                return rows(gradOfLoss.apply(all), these);
+            };
+            Result next = allRows && open.length < rows
+                    ? only(solveWith(x, t, gradOfLoss, n), open)
+                    : solveWith(rows(x, open), pick(t, open), theirs, n);
+            double[] change = rowChange(prev, next);
+            scatter(next.endpoint(), open, endpoint);
+            scatter(next.gradient(), open, gradient);
+            int[] at = new int[open.length]; // positions in next of the rows that go on refining
+            int kept = 0;
+            for (int i = 0; i < open.length; i++) {
+                if (change[i] < tolerance || n == max) {
+                    steps = Math.max(steps, n);
+                    achieved = Math.max(achieved, change[i]);
+                    converged &= change[i] < tolerance;
+                } else {
+                    at[kept] = i;
+                    open[kept] = open[i];
+                    kept++;
+                }
+            }
+            at = java.util.Arrays.copyOf(at, kept);
+            open = java.util.Arrays.copyOf(open, kept);
+            prev = kept == next.endpoint().rows() ? next
+                    : new Result(rows(next.endpoint(), at), rows(next.gradient(), at), n, Double.NaN, false);
+        }
+        return new Result(endpoint, gradient, steps, achieved, converged);
     }
 
     /** The one-line report of a solve that stopped at its cap. */
@@ -147,9 +205,73 @@ public final class IdealFlow {
 
     /** One solve with n steps per phase, no refinement (package-private for tests: a fixed map to differentiate). */
     Result solveWith(Batch x, double t, UnaryOperator<Batch> gradOfLoss, int n) {
-        Batch[] out = model.acceptsAnyPathPoint() ? solveEdm(x, t, gradOfLoss, n) : solveInTime(x, t, gradOfLoss, n);
+        return solveWith(x, same(t, x.rows()), gradOfLoss, n);
+    }
+
+    /** The same with row r starting at t[r]: one solve for all rows (t form), or one per distinct time (EDM form). */
+    Result solveWith(Batch x, double[] t, UnaryOperator<Batch> gradOfLoss, int n) {
+        Batch[] out;
+        if (!model.acceptsAnyPathPoint()) {
+            out = solveInTime(x, t, gradOfLoss, n);
+        } else {
+            out = new Batch[] {new Batch(new double[x.data().length], x.rows(), x.cols()),
+                    new Batch(new double[x.data().length], x.rows(), x.cols())};
+            for (double ts : java.util.Arrays.stream(t).distinct().toArray()) {
+                int[] idx = java.util.stream.IntStream.range(0, t.length).filter(r -> t[r] == ts).toArray();
+                // the loss sees every row in its place (the others at their start, finite), as in solveOrBest
+                UnaryOperator<Batch> theirs = idx.length == t.length ? gradOfLoss : x1 -> {
+                    Batch all = x.copy();
+                    scatter(x1, idx, all);
+                    return rows(gradOfLoss.apply(all), idx);
+                };
+                Batch[] part = solveEdm(rows(x, idx), ts, theirs, n);
+                scatter(part[0], idx, out[0]);
+                scatter(part[1], idx, out[1]);
+            }
+        }
         out[1].requireFinite("the continuous-ideal gradient");
         return new Result(out[0], out[1], n, Double.NaN, false);
+    }
+
+    /** The rows idx of a result. */
+    private static Result only(Result r, int[] idx) {
+        return new Result(rows(r.endpoint(), idx), rows(r.gradient(), idx), r.steps(), Double.NaN, false);
+    }
+
+    private static double[] same(double t, int rows) {
+        double[] out = new double[rows];
+        java.util.Arrays.fill(out, t);
+        return out;
+    }
+
+    private static double min(double[] t) {
+        return java.util.Arrays.stream(t).min().orElse(Double.NaN);
+    }
+
+    private static double[] pick(double[] t, int[] idx) {
+        double[] out = new double[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            out[i] = t[idx[i]];
+        }
+        return out;
+    }
+
+    /** The rows idx of b, in that order. */
+    static Batch rows(Batch b, int[] idx) {
+        int d = b.cols();
+        double[] out = new double[idx.length * d];
+        for (int i = 0; i < idx.length; i++) {
+            System.arraycopy(b.data(), idx[i] * d, out, i * d, d);
+        }
+        return new Batch(out, idx.length, d);
+    }
+
+    /** Row i of part into row idx[i] of target. */
+    private static void scatter(Batch part, int[] idx, Batch target) {
+        int d = part.cols();
+        for (int i = 0; i < idx.length; i++) {
+            System.arraycopy(part.data(), i * d, target.data(), idx[i] * d, d);
+        }
     }
 
     /** {x1, gradient}: RK4 in t up to kappa = KAPPA_SWITCH where needed, then RK4 in EDM coordinates to kappa = 0. */
@@ -183,26 +305,71 @@ public final class IdealFlow {
     /**
      * {x1, gradient}: RK4 in t up to t_e (kappa = KAPPA_END), then the exponential (DDIM) step, which lands on
      * x1 = xhat1(x, t_e), free of the 1/sigma in u; from t at or past t_e, that step alone (the ideal is greedy).
+     * Rows that start before t_e run together, each on its own grid (RowGridRollout); the last step evaluates
+     * every row at its own max(t, t_e), as DdimStep does.
      */
-    private Batch[] solveInTime(Batch x, double t, UnaryOperator<Batch> gradOfLoss, int n) {
+    private Batch[] solveInTime(Batch x, double[] t, UnaryOperator<Batch> gradOfLoss, int n) {
         Dynamics inTime = Dynamics.inTime(model, path, cost);
         double tEnd = path.timeForKappa(KAPPA_END);
-        Rollout late = null;
+        int[] early = java.util.stream.IntStream.range(0, t.length).filter(r -> t[r] < tEnd).toArray();
+        RowGridRollout late = null;
         Batch xe = x;
-        if (t < tEnd) {
-            late = Rollout.solveCheckpointed(inTime, Solvers.byName("rk4"), timeGrid(path, t, tEnd, n), x,
-                    checkpointSegment(n));
-            xe = late.output();
+        if (early.length > 0) {
+            java.util.Map<Double, double[]> byStart = new java.util.HashMap<>();
+            double[][] grids = new double[early.length][];
+            for (int i = 0; i < early.length; i++) {
+                grids[i] = byStart.computeIfAbsent(t[early[i]], ts -> timeGrid(path, ts, tEnd, n));
+            }
+            late = new RowGridRollout(inTime, grids, rows(x, early), checkpointSegment(n));
+            xe = x.copy();
+            scatter(late.output(), early, xe);
         }
-        Rollout last = Rollout.solve(inTime, Solvers.byName("ddim"), new double[] {Math.max(t, tEnd), 1.0}, xe, null);
-        Batch x1 = last.output();
-        Batch g = last.backward(gradOfLoss.apply(x1));
-        last.release();
+        // DdimStep from t0 = max(t, t_e) to t1 = 1, row by row
+        double[] t0 = new double[t.length];
+        double[] ratio = new double[t.length];
+        double[] coef = new double[t.length];
+        PathPoint p1 = inTime.point(1.0);
+        for (int r = 0; r < t.length; r++) {
+            t0[r] = Math.max(t[r], tEnd);
+            PathPoint p0 = inTime.point(t0[r]);
+            ratio[r] = p1.sigma() / p0.sigma();
+            coef[r] = p1.alpha() - p0.alpha() * ratio[r];
+        }
+        gw.model.Prediction last = inTime.predict(xe, t0);
+        Batch x1 = combineRows(xe, ratio, last.xhat1(), coef);
+        Batch v = gradOfLoss.apply(x1);
+        Batch g = combineRows(inTime.vjpXhat1(last, scaleRows(v, coef)), ones(t.length), v, ratio);
         if (late != null) {
-            g = late.backward(g);
-            late.release();
+            Batch gEarly = late.backward(rows(g, early));
+            scatter(gEarly, early, g);
         }
         return new Batch[] {x1, g};
+    }
+
+    private static double[] ones(int n) {
+        double[] out = new double[n];
+        java.util.Arrays.fill(out, 1.0);
+        return out;
+    }
+
+    /** a_r y + b_r z, row by row (as Batch.combine computes each entry). */
+    private static Batch combineRows(Batch y, double[] a, Batch z, double[] b) {
+        double[] o = new double[y.data().length];
+        int d = y.cols();
+        for (int i = 0; i < o.length; i++) {
+            o[i] = a[i / d] * y.data()[i] + b[i / d] * z.data()[i];
+        }
+        return new Batch(o, y.rows(), d);
+    }
+
+    /** s_r y, row by row. */
+    private static Batch scaleRows(Batch y, double[] s) {
+        double[] o = new double[y.data().length];
+        int d = y.cols();
+        for (int i = 0; i < o.length; i++) {
+            o[i] = s[i / d] * y.data()[i];
+        }
+        return new Batch(o, y.rows(), d);
     }
 
     /**
@@ -263,14 +430,23 @@ public final class IdealFlow {
         return k;
     }
 
-    private static double maxRelativeChange(Batch a, Batch b) {
+    /** Per row: the larger relative change, of the endpoint and of the gradient, from a to b. */
+    private static double[] rowChange(Result a, Result b) {
+        double[] e = relativeChange(a.endpoint(), b.endpoint());
+        double[] g = relativeChange(a.gradient(), b.gradient());
+        for (int i = 0; i < e.length; i++) {
+            e[i] = Math.max(e[i], g[i]);
+        }
+        return e;
+    }
+
+    private static double[] relativeChange(Batch a, Batch b) {
         double[] diff = a.minus(b).rowNorms();
         double[] scale = b.rowNorms();
-        double max = 0;
         for (int i = 0; i < diff.length; i++) {
             // an absolute floor: rows below 1e-12 are zero for every purpose here
-            max = Math.max(max, diff[i] / (scale[i] + 1e-12));
+            diff[i] = diff[i] / (scale[i] + 1e-12);
         }
-        return max;
+        return diff;
     }
 }

@@ -66,9 +66,23 @@ public final class MlpInference {
      * split over {@link Lanes}, each lane's rows in a ring of its own.
      */
     public Evaluation evaluate(Batch x, double t) {
+        return evaluate(x, new double[] {t});
+    }
+
+    /**
+     * The same with row r at its own time t[r]: one pass for rows at different times, since the first layer
+     * multiplies each row's [x, e(t_r), 1] by [Wx; Wt; b0] ({@link MlpProgram}); t of length 1 is one time for
+     * every row.
+     * Equal to evaluating each row at its time alone, to float rounding.
+     */
+    public Evaluation evaluate(Batch x, double[] t) {
         if (x.cols() != net.config().dim()) {
             throw new IllegalArgumentException("x has " + x.cols() + " columns, the network " + net.config().dim());
         }
+        if (t.length != 1 && t.length != x.rows()) {
+            throw new IllegalArgumentException("t has " + t.length + " entries, x " + x.rows() + " rows");
+        }
+        double[] times = t.clone();
         int k = lanes > 0 ? Math.min(lanes, x.rows()) : Lanes.forRows(x.rows());
         double[] out = new double[x.rows() * x.cols()];
         List<Part> parts = Lanes.run(k, lane -> {
@@ -77,13 +91,13 @@ public final class MlpInference {
             synchronized (ring) {
                 TapeRing.Slot slot = ring.take();
                 Scratch.run(() -> {
-                    forward(ring, slot, x, r0, t);
+                    forward(ring, slot, x, r0, times);
                     return store(ring.out(), out, r0);
                 });
                 return new Part(ring, slot, slot.generation(), r0);
             }
         });
-        return new Evaluation(parts, x, t, new Batch(out, x.rows(), x.cols()));
+        return new Evaluation(parts, x, times, new Batch(out, x.rows(), x.cols()));
     }
 
     /** How many lanes (threads) a batch of {@code rows} runs on (gw.model.net.Lanes). */
@@ -101,19 +115,48 @@ public final class MlpInference {
             DataType dt = net.parameters().dtype();
             int width = net.config().width();
             int depth = net.config().depth();
-            long free = tapeBudget / lanes - TapeRing.workBytes(dt, rows, net.config().dim(), width);
+            long free = tapeBudget / lanes - TapeRing.workBytes(dt, rows, net.config().dim(), width,
+                    net.embedding().features());
             long slots = free / TapeRing.slotBytes(dt, rows, width, depth);
             return new TapeRing(new MlpWeights(net), rows, net.config().dim(), width, depth,
                     net.embedding().features(), (int) Math.max(1, Math.min(MAX_SLOTS, slots)));
         });
     }
 
-    /** The forward pass (MlpProgram) of x's rows from r0 on at time t, its tape into {@code slot}. */
-    private void forward(TapeRing ring, TapeRing.Slot slot, Batch x, int r0, double t) {
+    /**
+     * The forward pass (MlpProgram) of x's rows from r0 on at time t (one entry: shared; else t[r] for row r), its
+     * tape into {@code slot}.
+     */
+    private void forward(TapeRing ring, TapeRing.Slot slot, Batch x, int r0, double[] t) {
         ring.weights().refresh();
-        load(ring.in(), x, r0);
-        net.embedding().embedInto(t, ring.timeFeatures());
+        loadWithTimes(ring.inFeatures(), x, t, r0);
         slot.program().forward();
+    }
+
+    /** Row i of target = [x row r0 + i, e(t of that row), 1] (t of length 1: every row's). */
+    private void loadWithTimes(INDArray target, Batch x, double[] t, int r0) {
+        int n = (int) target.size(0);
+        int width = (int) target.size(1);
+        int d = x.cols();
+        double[] row = new double[n * width];
+        double[] e = null;
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(x.data(), (r0 + i) * d, row, i * width, d);
+            if (i == 0 || t.length > 1 && t[r0 + i] != t[r0 + i - 1]) {
+                e = net.embedding().features(t[t.length == 1 ? 0 : r0 + i]); // rows that share a time share them
+            }
+            System.arraycopy(e, 0, row, i * width + d, e.length);
+            row[(i + 1) * width - 1] = 1.0;
+        }
+        if (target.dataType() == DataType.DOUBLE) {
+            target.data().setData(row);
+            return;
+        }
+        float[] f = new float[row.length];
+        for (int i = 0; i < row.length; i++) {
+            f[i] = (float) row[i];
+        }
+        target.data().setData(f);
     }
 
     /** v^T d out / dx (v's rows from r0 on) from the derivatives in {@code slot}, into ring.out(). */
@@ -160,7 +203,7 @@ public final class MlpInference {
         }
 
         /** The VJP of this part's rows into {@code out}: from the kept tape, else after a new forward pass. */
-        Void vjp(Batch x, double t, Batch v, double[] out) {
+        Void vjp(Batch x, double[] t, Batch v, double[] out) {
             synchronized (ring) {
                 if (slot.generation() == generation) {
                     Scratch.run(() -> {
@@ -184,10 +227,10 @@ public final class MlpInference {
     public final class Evaluation {
         private final List<Part> parts;
         private final Batch x;
-        private final double t;
+        private final double[] t;
         private final Batch out;
 
-        private Evaluation(List<Part> parts, Batch x, double t, Batch out) {
+        private Evaluation(List<Part> parts, Batch x, double[] t, Batch out) {
             this.parts = parts;
             this.x = x;
             this.t = t;

@@ -14,17 +14,15 @@ final class MlpProgram {
     private final OpCall[] backward;
 
     /**
-     * Forward: u1 = x Wx + (e(t) Wt + b0) with the weights halved, per hidden layer t = tanh u, s = 1 + t,
+     * Forward: u1 = [x, e(t), 1] [Wx; Wt; b0] with the weights halved (each row at its own t), per hidden layer t = tanh u, s = 1 + t,
      * h = u s (SiLU of 2u), the tape's dh/du = s + h (2 - s), then u' = h W + b, out = h W + b at the last.
      * Backward (v into ring.out()): g = v Wout^T, per layer g *= dh/du, g = g W^T.
      */
     MlpProgram(TapeRing ring, TapeRing.Slot slot) {
-        MlpWeights w = ring.weights();
         int depth = slot.depth();
-        forward = new OpCall[2 + 7 * depth];
+        forward = new OpCall[1 + 7 * depth];
         int k = 0;
-        forward[k++] = ring.timeCall(); // e(t) Wt + b0: one row, shared by the batch as a bias
-        forward[k++] = ring.inputCall();
+        forward[k++] = ring.inputCall(); // [x, e(t), 1] [Wx; Wt; b0]
         for (int l = 0; l < depth; l++) {
             INDArray u = ring.hidden(l % 2);
             INDArray d = slot.derivative(l);

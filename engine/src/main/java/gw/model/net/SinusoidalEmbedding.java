@@ -44,18 +44,8 @@ public final class SinusoidalEmbedding {
         return Nd4j.create(toFloat(e), new long[] {1, e.length}, 'c');
     }
 
-    /** Writes the features of one time into a [1, 2K] array of the embedding's data type (no allocation there). */
-    void embedInto(double t, INDArray target) {
-        double[] e = features(t);
-        if (target.dataType() == DataType.DOUBLE) {
-            target.data().setData(e);
-        } else {
-            target.data().setData(toFloat(e));
-        }
-    }
-
     /** sin(w_k t), then cos(w_k t), with the phase rounded as the data type computes it. */
-    private double[] features(double t) {
+    double[] features(double t) {
         int k = w.length;
         double[] e = new double[2 * k];
         for (int i = 0; i < k; i++) {

@@ -26,10 +26,9 @@ final class TapeRing {
     private final INDArray out;
     private final INDArray[] hidden;
     private final INDArray work;
-    private final INDArray timeFeatures;
+    private final INDArray inFeatures;
     private final INDArray one;
     private final INDArray two;
-    private final OpCall timeCall;
     private final OpCall inputCall;
     private final OpCall readOutVjpCall;
     private final OpCall[] layerCalls;
@@ -49,15 +48,13 @@ final class TapeRing {
         this.hidden = new INDArray[] {MlpInference.detached(dtype, rows, width, 'c'),
                 MlpInference.detached(dtype, rows, width, 'c')};
         this.work = MlpInference.detached(dtype, rows, width, 'c');
-        this.timeFeatures = MlpInference.detached(dtype, 1, features, 'c');
-        // the first layer's time term, one row for every row of the batch, and that row as the product's bias
-        INDArray timeRow = MlpInference.detached(dtype, 1, width, 'c');
-        INDArray timeBias = timeRow.reshape(width);
+        this.inFeatures = MlpInference.detached(dtype, rows, dim + features + 1, 'c');
         this.one = MlpInference.detached(dtype, 1).assign(1.0).reshape();
         this.two = MlpInference.detached(dtype, 1).assign(2.0).reshape();
         MlpWeights w = weights;
-        this.timeCall = OpCall.xwPlusB(timeFeatures, w.wt, w.b0, timeRow);
-        this.inputCall = OpCall.xwPlusB(in, w.wx, timeBias, hidden[0]);
+        // one plain product: two xw_plus_b (x Wx plus the time row e(t) Wt + b0) took 60-100 us against 6-26 us on
+        // the CPU backend at 1-60 rows (that op is slow with few inputs per row)
+        this.inputCall = OpCall.matmul(inFeatures, w.first, hidden[0], false, false);
         this.readOutVjpCall = OpCall.matmul(in, w.outW, hidden[0], false, true);
         this.layerCalls = new OpCall[depth];
         this.layerVjpCalls = new OpCall[depth];
@@ -76,8 +73,8 @@ final class TapeRing {
     }
 
     /** Bytes of the work arrays, without slots. */
-    static long workBytes(DataType dtype, int rows, int dim, int width) {
-        return ((long) rows * 2 * dim + 3L * rows * width) * dtype.width();
+    static long workBytes(DataType dtype, int rows, int dim, int width, int features) {
+        return ((long) rows * (3 * dim + features + 1) + 3L * rows * width) * dtype.width();
     }
 
     /** The slot for a new forward pass. */
@@ -111,7 +108,7 @@ final class TapeRing {
         return spare;
     }
 
-    /** [rows, dim]: the pass's input (x or v). */
+    /** [rows, dim]: the backward pass's input v. */
     INDArray in() {
         return in;
     }
@@ -121,9 +118,12 @@ final class TapeRing {
         return weights;
     }
 
-    /** [1, features]: the time features of the pass. */
-    INDArray timeFeatures() {
-        return timeFeatures;
+    /**
+     * [rows, dim + features + 1]: the forward pass's input, each row x, its time's features e(t) and a 1 (which
+     * picks up the bias), so rows at different times share the pass.
+     */
+    INDArray inFeatures() {
+        return inFeatures;
     }
 
     /** [rows, dim]: the pass's output. */
@@ -145,12 +145,7 @@ final class TapeRing {
         return two;
     }
 
-    /** timeRow = e(t) Wt + b0. */
-    OpCall timeCall() {
-        return timeCall;
-    }
-
-    /** hidden(0) = in Wx + timeBias. */
+    /** hidden(0) = inFeatures [Wx; Wt; b0]. */
     OpCall inputCall() {
         return inputCall;
     }
