@@ -223,7 +223,7 @@ public final class WorkbenchModel {
         errorService.restart();
         busy(ErrorProfiles.costlyIdeal(r.settings().model())
                 ? "Measuring each scheme's gradient error against the network's ideal (" + ErrorProfiles.NETWORK_STEPS
-                        + " steps, seconds each)\u2026"
+                        + " steps in one solve)\u2026"
                 : "Measuring each scheme's gradient error against the ideal\u2026");
     }
 

@@ -64,7 +64,7 @@ abstract class WorkbenchFixture extends FxSteps {
         awaitRunOf(s, 30);
     }
 
-    /** The same with a longer wait (a network's gradient error: its ideal takes seconds per step). */
+    /** The same with a longer wait (a network's gradient error: its ideal takes seconds). */
     protected void awaitRunOf(Settings s, int seconds) {
         await("a finished run of " + s, seconds, () -> bench.lastResult() != null
                 && bench.lastResult().settings().equals(s) && !bench.runService().isRunning()

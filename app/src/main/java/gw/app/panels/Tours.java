@@ -119,8 +119,8 @@ public final class Tours {
             new Step("What greedy sees", "At t = 0.3 the grey dots are the network's predictions x\u0302\u2081(x_t): "
                     + "greedy asks the loss there, not where each particle will end.", s -> s.withSchemes(FOUR), 0.3,
                     true, null),
-            new Step("What each scheme spends", "A network's continuous ideal is its own flow, seconds per step "
-                    + "to solve, so the Gradient error tab measures a few steps of a few particles; the Compute cost "
+            new Step("What each scheme spends", "A network's continuous ideal is its own flow, costly to solve "
+                    + "(RK4 at ND4J's per-op cost), so the Gradient error tab measures a few steps of a few particles; the Compute cost "
                     + "tab shows what each scheme spends for the loss it reaches.", s -> s.withSchemes(FOUR), END,
                     false, "compute"));
 

@@ -22,8 +22,10 @@ public record ErrorProfiles(RunResult run, Map<String, List<StepRecord>> steps, 
                             double computeMs) {
     public static final int MAX_STEPS = 20;
     /**
-     * Steps and particles measured on a network: its ideal is RK4 in t with step doubling at ND4J's per-op cost,
-     * seconds per step (docs/TRAINING.md), against milliseconds for a closed form.
+     * Steps and particles measured on a network: its ideal is RK4 in t with step doubling at ND4J's per-op cost
+     * (docs/TRAINING.md), one solve for all steps and particles, against milliseconds for a closed form. Twice the
+     * steps and particles cost about 40 % more (thread CPU in the app, loaded machine), which would put the error
+     * plot further than about 3 s behind the samples.
      */
     public static final int NETWORK_STEPS = 5;
     public static final int NETWORK_PARTICLES = 4;
@@ -46,10 +48,7 @@ public record ErrorProfiles(RunResult run, Map<String, List<StepRecord>> steps, 
         return costlyIdeal(model) ? NETWORK_PARTICLES : Settings.METRIC_PARTICLES;
     }
 
-    /**
-     * Measures every successful guided scheme of the run. The ideal is solved once per step for all schemes'
-     * particles together; the steps are shared out over the runner's threads.
-     */
+    /** Measures every successful guided scheme of the run; the ideal is one solve for all steps and schemes. */
     public static ErrorProfiles measure(RunResult run, SchemeRunner runner) {
         long start = System.nanoTime();
         Settings s = run.settings();
@@ -72,16 +71,13 @@ public record ErrorProfiles(RunResult run, Map<String, List<StepRecord>> steps, 
         }
         int[] all = ErrorProfile.steps(s.steps(), maxSteps(s.model()));
         int particles = particles(s.model());
-        int parts = Math.min(runner.threads(), all.length);
-        List<Callable<ErrorProfile.Profiles>> jobs = new ArrayList<>();
-        for (int p = 0; p < parts; p++) {
-            int[] mine = every(all, p, parts);
-            jobs.add(() -> ErrorProfile.measureAll(specs, states, particles, mine));
-        }
+        // one job: the ideal is one solve for all steps and schemes (a network's passes cost per op, not per row,
+        // so splitting it over threads would cost CPU and save no time)
+        List<Callable<ErrorProfile.Profiles>> jobs = List.of(() -> ErrorProfile.measureAll(specs, states, particles, all));
         List<ErrorProfile.Profiles> results;
         try {
             results = runner.parallel(jobs);
-        } catch (gw.tensor.NonFiniteException | IllegalArgumentException e) {
+        } catch (gw.tensor.NonFiniteException | IllegalArgumentException | gw.solver.NotConvergedException e) {
             names.forEach(n -> errors.put(n, "Could not measure: " + gw.app.state.Numbers.times(e.getMessage())));
             return new ErrorProfiles(run, steps, errors, (System.nanoTime() - start) / 1e6);
         }
@@ -99,14 +95,5 @@ public record ErrorProfiles(RunResult run, Map<String, List<StepRecord>> steps, 
             }
         }
         return new ErrorProfiles(run, steps, errors, (System.nanoTime() - start) / 1e6);
-    }
-
-    /** Every parts-th entry of a, starting at offset: interleaved so both halves span the whole solve. */
-    private static int[] every(int[] a, int offset, int parts) {
-        List<Integer> out = new ArrayList<>();
-        for (int i = offset; i < a.length; i += parts) {
-            out.add(a[i]);
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 }
