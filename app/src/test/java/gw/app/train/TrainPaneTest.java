@@ -86,7 +86,7 @@ class TrainPaneTest extends FxSteps {
             pane.steps().getValueFactory().setValue(2_000);
         });
         clickOn("#train-start");
-        await("the first loss points", 60, () -> pane.loss().trainPoints() > 0);
+        await("the first loss points", 120, () -> pane.loss().trainPoints() > 0);
         Button cancel = lookup("#train-cancel").queryButton();
         assertFalse(cancel.isDisabled());
         clickOn("#train-cancel");
@@ -115,7 +115,7 @@ class TrainPaneTest extends FxSteps {
             pane.steps().getValueFactory().setValue(2_000);
         });
         clickOn("#train-start");
-        await("step 20 to end", 60, () -> held.getCount() == 0);
+        await("step 20 to end", 120, () -> held.getCount() == 0);
         clickOn("#train-cancel");
         assertCancelledForGood();
     }
@@ -154,7 +154,7 @@ class TrainPaneTest extends FxSteps {
             pane.steps().getValueFactory().setValue(50);
         });
         clickOn("#train-start");
-        await("the last step to end", 60, () -> held.getCount() == 0);
+        await("the last step to end", 120, () -> held.getCount() == 0);
         interact(() -> {
             go.countDown();
             try {
