@@ -75,8 +75,7 @@ public final class GradientErrorChart extends ChartPane {
         if (network) {
             return "g = the scheme's guidance gradient, g* = the exact gradient through the network's own flow to "
                     + "t = 0.999, then x\u0302\u2081 there; mean over the first " + ErrorProfiles.NETWORK_PARTICLES
-                    + " particles, at up to " + ErrorProfiles.NETWORK_STEPS + " steps (fewer than a closed form's: a "
-                    + "network's ideal is costly)";
+                    + " particles, at up to " + ErrorProfiles.NETWORK_STEPS + " steps (a network's ideal is costly)";
         }
         return "g = the scheme's guidance gradient, g* = the exact (continuous end-to-end) gradient; mean over the "
                 + "first " + Settings.METRIC_PARTICLES + " particles, at up to " + ErrorProfiles.MAX_STEPS + " steps";
