@@ -11,11 +11,15 @@ import java.util.List;
  * {@code --trajectories} draws trajectories; {@code --step K} shows time step K, {@code --predictions} with
  * the x̂1 predictions, {@code --arrows} with guidance arrows, {@code --particle I} highlights particle I; {@code --lecture} starts in
  * lecture-hall mode; {@code --size WxH} sets the window size; {@code --bench} measures change-to-redraw latency
- * and exits.
+ * and exits; {@code --exit-after STAGE} exits once the start-up reaches that stage (first-frame, first-samples,
+ * first-results), for start-up benchmarks (packaging/startup-bench).
  */
 public record LaunchOptions(Path screenshot, String tab, int scenario, String scenarioName, boolean trajectories, int step,
                             boolean predictions, boolean arrows, int particle, boolean lecture, double width, double height,
-                            boolean bench) {
+                            boolean bench, String exitAfter) {
+    /** The start-up stages {@code --exit-after} accepts, in the order they are reached. */
+    public static final List<String> STAGES = List.of("first-frame", "first-samples", "first-results");
+
 
     public static LaunchOptions parse(List<String> args) {
         String shot = value(args, "--screenshot");
@@ -35,7 +39,7 @@ public record LaunchOptions(Path screenshot, String tab, int scenario, String sc
                 step == null ? -1 : Integer.parseInt(step), args.contains("--predictions"), args.contains("--arrows"),
                 value(args, "--particle") == null ? -1 : Integer.parseInt(value(args, "--particle")),
                 args.contains("--lecture"), w, h,
-                args.contains("--bench"));
+                args.contains("--bench"), exitAfter(value(args, "--exit-after")));
     }
 
     /** The index of the first scenario whose name contains {@code text} (any case); 0, with a warning, if none. */
@@ -48,6 +52,14 @@ public record LaunchOptions(Path screenshot, String tab, int scenario, String sc
         }
         System.err.println("[options] no scenario named like '" + text + "'; opening the first");
         return 0;
+    }
+
+    private static String exitAfter(String stage) {
+        if (stage != null && !STAGES.contains(stage)) {
+            throw new IllegalArgumentException("--exit-after must be one of " + String.join(", ", STAGES) + ", got '"
+                    + stage + "'");
+        }
+        return stage;
     }
 
     private static String value(List<String> args, String name) {

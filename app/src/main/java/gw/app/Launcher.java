@@ -15,6 +15,13 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        try {
+            LaunchOptions.parse(java.util.List.of(args));
+        } catch (RuntimeException e) {
+            // a script's mistake: say which option, before any window opens
+            System.err.println("[options] " + e.getMessage());
+            System.exit(2);
+        }
         // charts and exports draw into off-screen images; the AWT window toolkit is never needed
         System.setProperty("java.awt.headless", "true");
         // ND4J's backend starts on a thread of its own when a network is first needed, after the first frame

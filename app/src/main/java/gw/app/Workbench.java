@@ -1,6 +1,5 @@
 package gw.app;
 
-import gw.app.charts.ChartPane;
 import gw.app.charts.FrontierChart;
 import gw.app.charts.GradientErrorChart;
 import gw.app.charts.HorizonCostChart;
@@ -48,7 +47,6 @@ public final class Workbench {
     private final TourPanel tour;
     private final WorkbenchTabs tabs;
     private final GradientErrorChart errorChart;
-    private final InspectorPanel inspector;
     private final StatusBar status;
     private final Debouncer dragDebounce = new Debouncer(Duration.millis(60), this::runLatest);
     private final Debouncer extraDebounce = new Debouncer(Duration.millis(150), this::startExtras);
@@ -67,9 +65,13 @@ public final class Workbench {
         left.setPrefWidth(300);
         left.setMinWidth(260);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        tabs = new WorkbenchTabs(controls::scenario, root, lecture, this::openScenario, extraDebounce::request);
+        tabs = new WorkbenchTabs(controls::scenario, root, lecture, this::openScenario, extraDebounce::request,
+                in -> {
+                    // made when its tab first opens: it starts at the scrubber's step and the chosen particle
+                    in.followStep(scrubber.current());
+                    in.followParticle(model.particleProperty().get());
+                });
         errorChart = tabs.errorChart();
-        inspector = tabs.inspector();
         VBox top = new VBox(4, tour, SampleToolbar.create(this), samples);
         VBox.setVgrow(samples, Priority.ALWAYS);
         SplitPane center = new SplitPane(top, tabs.pane());
@@ -113,11 +115,15 @@ public final class Workbench {
         });
         model.stepProperty().addListener((o, a, b) -> {
             samples.setStep(b.intValue());
-            inspector.followStep(scrubber.current());
+            if (tabs.inspectorIfMade() != null) {
+                tabs.inspectorIfMade().followStep(scrubber.current());
+            }
         });
         model.particleProperty().addListener((o, a, b) -> {
             samples.setHighlight(b.intValue());
-            inspector.followParticle(b.intValue());
+            if (tabs.inspectorIfMade() != null) {
+                tabs.inspectorIfMade().followParticle(b.intValue());
+            }
         });
         scrubber.predictions().selectedProperty().addListener((o, a, b) -> samples.setShowPredictions(b));
         scrubber.arrows().selectedProperty().addListener((o, a, b) -> samples.setShowArrows(b));
@@ -156,9 +162,7 @@ public final class Workbench {
     /** Directs chart export requests (context menus) to a handler. */
     public void setOnExport(BiConsumer<Exportable, String> handler) {
         samples.setOnExport(handler);
-        for (ChartPane c : tabs.charts()) {
-            c.setOnExport(handler);
-        }
+        tabs.setOnExport(handler);
     }
 
     private void runLatest() {
@@ -186,12 +190,20 @@ public final class Workbench {
             model.settingsProperty().set(s);
             return;
         }
-        inspector.service().cancel();
+        cancelInspector();
         model.run(s);
     }
 
     private void afterSamples() {
-        inspector.followStep(scrubber.current());
+        if (tabs.inspectorIfMade() != null) {
+            tabs.inspectorIfMade().followStep(scrubber.current());
+        }
+    }
+
+    private void cancelInspector() {
+        if (tabs.inspectorIfMade() != null) {
+            tabs.inspectorIfMade().service().cancel();
+        }
     }
 
     private void afterErrors() {
@@ -212,7 +224,7 @@ public final class Workbench {
             }
             model.requestCurves();
         } else if (tabs.selected("inspector")) {
-            inspector.setRun(r);
+            tabs.inspector().setRun(r);
         }
     }
 
@@ -252,7 +264,7 @@ public final class Workbench {
     public void cancel() {
         dragDebounce.stop();
         model.cancel();
-        inspector.service().cancel();
+        cancelInspector();
     }
 
     public void shutdown() {
@@ -311,8 +323,9 @@ public final class Workbench {
         return tabs.frontierChart();
     }
 
+    /** The particle inspector (made now if its tab has not been opened yet). */
     public InspectorPanel inspector() {
-        return inspector;
+        return tabs.inspector();
     }
 
     public StatusBar status() {

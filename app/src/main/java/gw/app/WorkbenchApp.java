@@ -27,10 +27,12 @@ import javafx.util.Duration;
 /** The Guidance Workbench window; its options for scripts and checks are the {@link LaunchOptions}. */
 public final class WorkbenchApp extends Application {
     private Workbench bench;
+    private LaunchOptions opts;
 
     @Override
     public void start(Stage stage) {
         LaunchOptions opts = LaunchOptions.parse(getParameters().getRaw());
+        this.opts = opts;
         trace("start()");
         // the window opens at once with a neutral "Starting..." page (not a blank white one); the workbench is built
         // once that page is laid out, while the render thread paints it, and then replaces it
@@ -101,6 +103,7 @@ public final class WorkbenchApp extends Application {
                     trace("first samples drawn" + (r.settings().model() instanceof gw.model.LearnedModel m
                             ? String.format(Locale.ROOT, " (the network loaded in %.0f ms once ND4J had started)",
                             m.loadMillis()) : ""));
+                    reached("first-samples");
                 }
             }
         });
@@ -109,6 +112,7 @@ public final class WorkbenchApp extends Application {
             if (firstRun[0]) {
                 firstRun[0] = false;
                 trace("first results drawn (with the gradient error)");
+                reached("first-results");
                 // ready for a learned scenario chosen later, now that the first run no longer needs the cores
                 Nd4jStart.begin();
             }
@@ -143,6 +147,9 @@ public final class WorkbenchApp extends Application {
                         ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                                 .getProcessCpuTime() / 1e6));
                 System.out.print(ThreadCpu.top(12));
+            }
+            if (reached("first-frame")) {
+                return;
             }
             Nd4jStart.allow(); // the toolkit has started: a learned scenario's run may start ND4J now
             if (chosen.model() instanceof gw.model.LearnedModel learned) {
@@ -222,6 +229,16 @@ public final class WorkbenchApp extends Application {
         PauseTransition fallback = new PauseTransition(Duration.seconds(5));
         fallback.setOnFinished(e -> once.run());
         fallback.play();
+    }
+
+    /** Exits when the start-up has reached the stage {@code --exit-after} names (a start-up benchmark's launch). */
+    private boolean reached(String stage) {
+        if (!stage.equals(opts.exitAfter())) {
+            return false;
+        }
+        System.out.println("[exit-after] " + stage);
+        Platform.exit();
+        return true;
     }
 
     static void trace(String what) {

@@ -6,6 +6,7 @@ import gw.app.charts.GradientErrorChart;
 import gw.app.charts.HorizonCostChart;
 import gw.app.charts.StepsCostChart;
 import gw.app.controls.Tips;
+import gw.app.export.Exportable;
 import gw.app.panels.AboutMath;
 import gw.app.panels.InspectorPanel;
 import gw.app.run.ComputeCurves;
@@ -13,6 +14,7 @@ import gw.app.state.Scenario;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -27,14 +29,19 @@ import javafx.scene.layout.Priority;
 /**
  * The workbench's tabs under the sample panels, selected by name (error, compute, inspector, about, train, images),
  * and the charts they hold. A tab's content joins the scene when the tab is first opened; its tooltip when the
- * mouse first reaches the tabs.
+ * mouse first reaches the tabs; the compute charts and the inspector are made with their tab's content.
  */
 final class WorkbenchTabs {
     private final GradientErrorChart errorChart = GradientErrorChart.create();
-    private final HorizonCostChart horizonChart = HorizonCostChart.create();
-    private final StepsCostChart stepsChart = StepsCostChart.create();
-    private final FrontierChart frontierChart = FrontierChart.create();
-    private final InspectorPanel inspector;
+    private final Supplier<Scenario> scenario;
+    private final BooleanProperty lecture;
+    private final Consumer<InspectorPanel> onInspectorMade;
+    // made when their tab first opens (or when asked for): nothing builds their charts while the window starts
+    private HorizonCostChart horizonChart;
+    private StepsCostChart stepsChart;
+    private FrontierChart frontierChart;
+    private InspectorPanel inspector;
+    private BiConsumer<Exportable, String> onExport = (e, f) -> { };
     private final TabPane tabs = new TabPane();
     private final Map<String, Tab> tabByName = new LinkedHashMap<>();
 
@@ -44,21 +51,19 @@ final class WorkbenchTabs {
      * @param lecture lecture-hall mode, for the About tab made later
      * @param openScenario opens a model trained in the Train tab
      * @param onSelect runs when another tab is selected
+     * @param onInspectorMade runs once the particle inspector has been made (it then follows the time scrubber)
      */
     WorkbenchTabs(Supplier<Scenario> scenario, BorderPane root, BooleanProperty lecture,
-                  Consumer<Scenario> openScenario, Runnable onSelect) {
-        inspector = new InspectorPanel(scenario);
-        HBox compute = new HBox(4, horizonChart, stepsChart, frontierChart);
-        for (ChartPane c : computeCharts()) {
-            HBox.setHgrow(c, Priority.ALWAYS);
-            c.setPrefWidth(400);
-        }
+                  Consumer<Scenario> openScenario, Runnable onSelect, Consumer<InspectorPanel> onInspectorMade) {
+        this.scenario = scenario;
+        this.lecture = lecture;
+        this.onInspectorMade = onInspectorMade;
         Tab errorTab = tab("error", "Gradient error vs t", "How far each scheme's gradient is from the exact one, "
                 + "step by step through the solve.", () -> errorChart);
         tab("compute", "Compute cost", "What accuracy costs: time and model evaluations against horizon and step "
-                + "count, and final loss against time. Measured when this tab is open.", () -> compute);
+                + "count, and final loss against time. Measured when this tab is open.", this::computePane);
         tab("inspector", "Particle inspector", "One particle at one moment: where each scheme asks the loss and "
-                + "where it pushes. Its step follows the time scrubber.", () -> inspector);
+                + "where it pushes. Its step follows the time scrubber.", this::inspector);
         tab("about", "About the math", "The math behind the workbench in a few paragraphs.", () -> {
             AboutMath a = new AboutMath();
             a.setLecture(lecture.get());
@@ -98,13 +103,52 @@ final class WorkbenchTabs {
         return t;
     }
 
+    /** The compute tab's three charts side by side, made with the charts. */
+    private Node computePane() {
+        HBox compute = new HBox(4);
+        for (ChartPane c : computeCharts()) {
+            HBox.setHgrow(c, Priority.ALWAYS);
+            c.setPrefWidth(400);
+            compute.getChildren().add(c);
+        }
+        return compute;
+    }
+
+    /** The compute tab's charts, made now if need be. */
     List<ChartPane> computeCharts() {
+        if (horizonChart == null) {
+            horizonChart = made(HorizonCostChart.create());
+            stepsChart = made(StepsCostChart.create());
+            frontierChart = made(FrontierChart.create());
+        }
         return List.of(horizonChart, stepsChart, frontierChart);
     }
 
-    /** Every chart of the tabs, for export and restyling. */
+    /** A chart just made, in the current look and with the export menu's handler. */
+    private <C extends ChartPane> C made(C chart) {
+        if (lecture.get()) {
+            gw.app.charts.Charts.restyle(chart.chart(), true);
+        }
+        chart.setOnExport(onExport);
+        return chart;
+    }
+
+    /** The charts of the tabs made so far (a tab never opened has drawn nothing to export), for export and restyling. */
     List<ChartPane> charts() {
-        return List.of(errorChart, horizonChart, stepsChart, frontierChart, inspector.chart());
+        List<ChartPane> out = new java.util.ArrayList<>(List.of(errorChart));
+        if (horizonChart != null) {
+            out.addAll(List.of(horizonChart, stepsChart, frontierChart));
+        }
+        if (inspector != null) {
+            out.add(inspector.chart());
+        }
+        return out;
+    }
+
+    /** Directs the charts' export requests (context menus), those made later included. */
+    void setOnExport(BiConsumer<Exportable, String> handler) {
+        onExport = handler;
+        charts().forEach(c -> c.setOnExport(handler));
     }
 
     /** New cost curves for the compute tab's three charts. */
@@ -155,18 +199,32 @@ final class WorkbenchTabs {
     }
 
     HorizonCostChart horizonChart() {
+        computeCharts();
         return horizonChart;
     }
 
     StepsCostChart stepsChart() {
+        computeCharts();
         return stepsChart;
     }
 
     FrontierChart frontierChart() {
+        computeCharts();
         return frontierChart;
     }
 
+    /** The particle inspector, made now if need be. */
     InspectorPanel inspector() {
+        if (inspector == null) {
+            inspector = new InspectorPanel(scenario);
+            made(inspector.chart());
+            onInspectorMade.accept(inspector);
+        }
+        return inspector;
+    }
+
+    /** The particle inspector if it has been made, else null. */
+    InspectorPanel inspectorIfMade() {
         return inspector;
     }
 }

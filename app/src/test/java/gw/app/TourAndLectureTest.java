@@ -98,4 +98,20 @@ class TourAndLectureTest extends WorkbenchFixture {
         return p instanceof javafx.scene.paint.Color c ? 0.2126 * c.getRed() + 0.7152 * c.getGreen()
                 + 0.0722 * c.getBlue() : 1;
     }
+
+    @Test
+    void chartsOfATabOpenedInLectureModeAreInLectureStyle() {
+        awaitRunOf(settings());
+        assertEquals(1, onFx(() -> bench.exportables().size() - bench.samples().panels().size()),
+                "only the gradient-error chart is made while the window starts");
+        fx(() -> bench.lectureProperty().set(true));
+        fx(() -> bench.selectTab("compute"));
+        assertEquals(Charts.TITLE.getSize2D() * 1.5f,
+                onFx(() -> bench.horizonChart().chart().getTitle().getFont().getSize2D()), 1e-3);
+        assertEquals(4, onFx(() -> bench.exportables().size() - bench.samples().panels().size()),
+                "the compute tab's charts join the export once made");
+        fx(() -> bench.lectureProperty().set(false));
+        assertEquals(Charts.TITLE.getSize2D(),
+                onFx(() -> bench.horizonChart().chart().getTitle().getFont().getSize2D()), 1e-3);
+    }
 }

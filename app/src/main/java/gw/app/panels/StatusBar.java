@@ -22,7 +22,6 @@ public final class StatusBar extends HBox {
     private final Button cancel = new Button("Cancel");
     private final Button run = new Button("Run");
     private final Label timing = new Label();
-    private final javafx.scene.control.Tooltip timingTip = new javafx.scene.control.Tooltip();
 
     public StatusBar(Runnable onCancel, Runnable onRun) {
         setId("status-bar");
@@ -49,8 +48,6 @@ public final class StatusBar extends HBox {
         message.setMinWidth(80);
         timing.setId("status-timing");
         timing.setMinWidth(Region.USE_PREF_SIZE);
-        timingTip.setShowDuration(javafx.util.Duration.seconds(30));
-        timing.setTooltip(timingTip);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         // Cancel, Run and the progress bar first: they stay put whatever the message says
@@ -67,8 +64,13 @@ public final class StatusBar extends HBox {
         percent.textProperty().bind(m.progressTextProperty());
         percent.visibleProperty().bind(m.busyProperty().and(m.progressTextProperty().isNotEmpty()));
         timing.textProperty().bind(m.timingProperty());
-        timingTip.textProperty().bind(javafx.beans.binding.Bindings.concat("Time from your last change to the "
-                + "redrawn plots: compute (all schemes in parallel) + drawing. ", m.timingDetailProperty()));
+        // made when the mouse first reaches the timing, like the other tooltips (Tips), and then kept up to date
+        Tips.lazy(timing, () -> {
+            javafx.scene.control.Tooltip tip = Tips.of("");
+            tip.textProperty().bind(javafx.beans.binding.Bindings.concat("Time from your last change to the "
+                    + "redrawn plots: compute (all schemes in parallel) + drawing. ", m.timingDetailProperty()));
+            return tip;
+        });
     }
 
     public Button cancelButton() {
