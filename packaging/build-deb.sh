@@ -37,6 +37,12 @@ main_jar=$(basename "$(ls app/target/app-*.jar | head -1)")
 # window's launcher names that folder (-Dgw.assets, gw.app.Assets), so an installed app started from any folder lists
 # the presets and learned scenarios and finds the Images tab's U-Net.
 cp -r assets "$lib/assets"
+# JavaFX's native libraries (0.8 MB) beside its jars: JavaFX loads a library from its jar's own folder when it is
+# there, and otherwise unpacks it from the jar at every start (into ~/.openjfx/cache, checksumming each one).
+for j in "$lib"/javafx-*-linux.jar; do
+  unzip -qo -j "$j" '*.so' -d "$lib" 2>/dev/null || true
+done
+ls "$lib"/libglass.so >/dev/null || { echo "[build-deb] no JavaFX native library found in the jars" >&2; exit 1; }
 phase "jars ($(du -sm "$lib" | cut -f1) MB)"
 
 # 2. A Java runtime with only the modules the app and engine use (jdeps on their classes, with their libraries on

@@ -15,6 +15,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        WorkbenchApp.trace("main()");
         try {
             LaunchOptions.parse(java.util.List.of(args));
         } catch (RuntimeException e) {
@@ -32,6 +33,7 @@ public final class Launcher {
         if (!"false".equals(System.getProperty("gw.app.warmup"))) {
             Warmup.start();
         }
+        WorkbenchApp.trace("starting the toolkit");
         Application.launch(WorkbenchApp.class, args);
     }
 }

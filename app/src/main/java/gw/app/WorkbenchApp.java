@@ -30,6 +30,11 @@ public final class WorkbenchApp extends Application {
     private LaunchOptions opts;
 
     @Override
+    public void init() {
+        trace("toolkit started");
+    }
+
+    @Override
     public void start(Stage stage) {
         LaunchOptions opts = LaunchOptions.parse(getParameters().getRaw());
         this.opts = opts;
