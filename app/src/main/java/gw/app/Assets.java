@@ -3,6 +3,8 @@ package gw.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where the shipped assets (presets, learned models, examples) are: the folder named by {@code -Dgw.assets} (the
@@ -12,6 +14,8 @@ import java.util.List;
  */
 public final class Assets {
     public static final String PROPERTY = "gw.assets";
+    /** The bad values already warned about: several callers ask for the root, the warning is said once. */
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
     private Assets() {
     }
@@ -26,7 +30,7 @@ public final class Assets {
                 return p;
             }
         }
-        if (prop != null) {
+        if (prop != null && WARNED.add(prop)) {
             System.err.println("[assets] -D" + PROPERTY + "=" + prop + " is not a folder: no presets or shipped models");
         }
         return null;

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import gw.app.export.ExperimentFiles;
 import gw.app.state.Scenario;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,6 +54,24 @@ class AssetsTest {
         System.setProperty(Assets.PROPERTY, tmp.resolve("nowhere").toString());
         assertNull(Assets.root());
         assertEquals(List.of(), WorkbenchApp.presets());
+    }
+
+    @Test
+    void aBadFolderIsReportedOncePerProcess(@TempDir Path tmp) {
+        String bad = tmp.resolve("nowhere").toString();
+        System.setProperty(Assets.PROPERTY, bad);
+        PrintStream err = System.err;
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
+        try {
+            assertNull(Assets.root());
+            assertNull(Assets.dir("presets"));
+            assertNull(Assets.root());
+        } finally {
+            System.setErr(err);
+        }
+        String text = said.toString(StandardCharsets.UTF_8);
+        assertEquals(1, text.lines().filter(l -> l.contains(bad)).count(), text);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import javafx.concurrent.Worker;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -52,6 +53,10 @@ public final class TrainPane extends HBox {
     private final LossChart loss = new LossChart();
     private final Consumer<Scenario> onModel;
     private TrainTask task;
+    private Thread thread;
+    /** Cancel was pressed for the current run: nothing of it is kept, even if its last step had just ended. */
+    private boolean cancelPressed;
+    private IntConsumer stepDone = step -> { };
     private TrainTask.Trained last;
     private Path paintDir;
 
@@ -141,7 +146,7 @@ public final class TrainPane extends HBox {
 
     /** Starts training (no-op while one runs). */
     public void start() {
-        if (task != null && task.isRunning()) {
+        if (underway()) {
             return;
         }
         if (PAINT.equals(data.getValue()) && points.countProperty().get() < 20) {
@@ -159,15 +164,16 @@ public final class TrainPane extends HBox {
             loss.show(s.train(), s.validation());
             status.setText(String.format(Locale.ROOT, "Step %d of %d; loss %.4f", s.step(), s.steps(),
                     s.train().isEmpty() ? Double.NaN : s.train().get(s.train().size() - 1)[1]));
-        });
+        }, stepDone);
+        cancelPressed = false;
         progress.progressProperty().bind(task.progressProperty());
         train.setDisable(true);
         cancel.setDisable(false);
         data.setDisable(true);
         task.stateProperty().addListener((o, a, b) -> finished(b));
-        Thread t = new Thread(task, "train");
-        t.setDaemon(true);
-        t.start();
+        thread = new Thread(task, "train");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private void finished(Worker.State state) {
@@ -178,7 +184,7 @@ public final class TrainPane extends HBox {
         cancel.setDisable(true);
         data.setDisable(false);
         progress.progressProperty().unbind();
-        if (state == Worker.State.SUCCEEDED) {
+        if (state == Worker.State.SUCCEEDED && !cancelPressed) {
             last = task.getValue();
             save.setDisable(false);
             status.setText(String.format(Locale.ROOT, "Trained %d steps in %.1f s; guiding on it now (Samples "
@@ -187,19 +193,30 @@ public final class TrainPane extends HBox {
             onModel.accept(LearnedScenarios.of(last.model(), "Trained here: " + data.getValue(),
                     "A network trained in the workbench on " + data.getValue() + " (" + last.trainer().step()
                             + " steps). Its samples show what it learned; there is no closed-form density."));
-        } else if (state == Worker.State.CANCELLED) {
-            status.setText("Cancelled at step " + (int) Math.round(task.getProgress() * steps.getValue())
-                    + "; nothing kept.");
+        } else if (state != Worker.State.FAILED) {
+            status.setText("Cancelled at step " + (long) Math.max(0, task.getWorkDone()) + "; nothing kept.");
         } else {
             Throwable e = task.getException();
             status.setText("Training failed: " + (e == null ? "unknown error" : e.getMessage()));
         }
     }
 
+    /**
+     * Cancels the run: the training thread is interrupted and stops after the step under way, and the status says
+     * "Cancelled" whenever the press lands (a run whose last step had already ended, but whose result has not
+     * reached the FX thread, is dropped too).
+     */
     public void cancelTraining() {
-        if (task != null) {
+        if (underway()) {
+            cancelPressed = true;
             task.cancel(true);
         }
+    }
+
+    /** A run is started and not yet finished on the FX thread (READY counts: its SCHEDULED may still be queued). */
+    private boolean underway() {
+        return task != null && task.getState() != Worker.State.SUCCEEDED && task.getState() != Worker.State.FAILED
+                && task.getState() != Worker.State.CANCELLED;
     }
 
     private void save() {
@@ -249,6 +266,14 @@ public final class TrainPane extends HBox {
     }
 
     // for tests
+    void stepDone(IntConsumer hook) {
+        stepDone = hook;
+    }
+
+    Thread thread() {
+        return thread;
+    }
+
     ChoiceBox<String> data() {
         return data;
     }

@@ -9,18 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 
 /**
  * Trains a network off the FX thread. Progress and the loss so far reach the FX thread as {@link Snapshot}s,
  * coalesced (at most one pending hand-over), so a fast trainer never floods the event queue. Cancel interrupts
- * the trainer, which stops between two steps.
+ * the trainer, which stops between two steps; no snapshot reaches the FX thread after the cancel.
  */
 public final class TrainTask extends Task<TrainTask.Trained> {
     private final TrainSpec spec;
     private final Consumer<Snapshot> onSnapshot;
     private final AtomicReference<Snapshot> pending = new AtomicReference<>();
+    private final IntConsumer stepDone;
 
     /** The loss curves so far, each point {step, loss}. */
     public record Snapshot(int step, int steps, List<double[]> train, List<double[]> validation) {
@@ -31,8 +33,17 @@ public final class TrainTask extends Task<TrainTask.Trained> {
     }
 
     public TrainTask(TrainSpec spec, Consumer<Snapshot> onSnapshot) {
+        this(spec, onSnapshot, step -> { });
+    }
+
+    /**
+     * @param stepDone runs on the training thread when a step is done, before it is reported (tests hold the thread
+     *        there to land a cancel in the middle of a step)
+     */
+    TrainTask(TrainSpec spec, Consumer<Snapshot> onSnapshot, IntConsumer stepDone) {
         this.spec = spec;
         this.onSnapshot = onSnapshot;
+        this.stepDone = stepDone;
     }
 
     @Override
@@ -48,6 +59,7 @@ public final class TrainTask extends Task<TrainTask.Trained> {
         trainer.run(new Trainer.Listener() {
             @Override
             public void onStep(int step, int total, double loss) {
+                stepDone.accept(step);
                 window[0] += loss;
                 window[1]++;
                 if (step % every == 0 || step == total) {
@@ -70,9 +82,19 @@ public final class TrainTask extends Task<TrainTask.Trained> {
                 spec, seconds);
     }
 
+    /**
+     * Hands the snapshot to the FX thread, unless the task is cancelled by the time it gets there: a cancel lets the
+     * step under way finish and report, and that report (or one posted just before the cancel) would otherwise
+     * arrive after the cancel and overwrite what the cancel showed.
+     */
     private void publish(Snapshot s) {
         if (pending.getAndSet(s) == null) {
-            Platform.runLater(() -> onSnapshot.accept(pending.getAndSet(null)));
+            Platform.runLater(() -> {
+                Snapshot latest = pending.getAndSet(null);
+                if (!isCancelled()) {
+                    onSnapshot.accept(latest);
+                }
+            });
         }
     }
 }
