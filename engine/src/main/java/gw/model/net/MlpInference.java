@@ -11,9 +11,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Guidance's passes of an {@link Mlp} at one time shared by the batch: a forward pass that keeps what the input VJP
- * needs, so a VJP at the same point (the usual case: lookahead and end-to-end differentiate every evaluation they
- * made) costs one backward pass instead of a second forward pass and a backward pass.
+ * Guidance's passes of an {@link Mlp} (its rows at one time, or each at its own): a forward pass that keeps what the
+ * input VJP needs, so a VJP at the same point (the usual case: lookahead and end-to-end differentiate every evaluation
+ * they made) costs one backward pass instead of a second forward pass and a backward pass.
  *
  * <p>SiLU runs through tanh, which oneDNN vectorises (ND4J's sigmoid is scalar code): with u = z/2,
  * SiLU(z) = z sigmoid(z) = u (1 + tanh u), and the weights feeding each SiLU are stored halved ({@link MlpWeights}),
