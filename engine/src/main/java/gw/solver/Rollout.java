@@ -89,24 +89,6 @@ public final class Rollout extends RecordedSolve {
             }
             return bar;
         }
-        for (int start = ((n - 1) / every) * every; start >= 0; start -= every) {
-            int end = Math.min(start + every, n);
-            StepTape[] segment = new StepTape[end - start];
-            Batch state = checkpoints[start];
-            long bytes = 0;
-            for (int j = start; j < end; j++) {
-                segment[j - start] = take(j, state);
-                bytes += segment[j - start].retainedBytes();
-                state = segment[j - start].output();
-            }
-            f.cost().retain(bytes);
-            for (int j = end - 1; j >= start; j--) {
-                Interruption.check();
-                bar = segment[j - start].vjp(bar);
-            }
-            f.cost().retain(-bytes - checkpoints[start].bytes());
-            checkpoints[start] = null;
-        }
-        return bar;
+        return SegmentedBackward.run(checkpoints, every, this::take, f.cost(), bar);
     }
 }

@@ -66,26 +66,7 @@ final class RowGridRollout {
             throw new IllegalStateException("a rollout's records are released by its backward pass; solve again");
         }
         consumed = true;
-        Batch bar = v;
-        for (int start = ((steps - 1) / every) * every; start >= 0; start -= every) {
-            int end = Math.min(start + every, steps);
-            StepRecord[] segment = new StepRecord[end - start];
-            Batch state = checkpoints[start];
-            long bytes = 0;
-            for (int j = start; j < end; j++) {
-                segment[j - start] = new StepRecord(j, state);
-                bytes += segment[j - start].retainedBytes();
-                state = segment[j - start].out;
-            }
-            f.cost().retain(bytes);
-            for (int j = end - 1; j >= start; j--) {
-                Interruption.check();
-                bar = segment[j - start].vjp(bar);
-            }
-            f.cost().retain(-bytes - checkpoints[start].bytes());
-            checkpoints[start] = null;
-        }
-        return bar;
+        return SegmentedBackward.run(checkpoints, every, StepRecord::new, f.cost(), v);
     }
 
     /** Row-wise y + s_r z into y (as Batch.addScaled computes each entry). */
@@ -120,7 +101,7 @@ final class RowGridRollout {
     }
 
     /** Step j of every row from {@code x}: its stage predictions and output (ButcherTableau.step, row by row). */
-    private final class StepRecord {
+    private final class StepRecord implements StepTape {
         private final double[] h;
         private final Prediction[] stage = new Prediction[RK4.stages()];
         private final Batch out;
@@ -158,8 +139,14 @@ final class RowGridRollout {
             out = o;
         }
 
+        @Override
+        public Batch output() {
+            return out;
+        }
+
         /** RungeKuttaStep's VJP, row by row. */
-        Batch vjp(Batch v) {
+        @Override
+        public Batch vjp(Batch v) {
             int s = stage.length;
             Batch[] ybar = new Batch[s];
             Batch total = v.copy();
@@ -180,7 +167,8 @@ final class RowGridRollout {
             return total;
         }
 
-        long retainedBytes() {
+        @Override
+        public long retainedBytes() {
             long bytes = out.bytes();
             for (Prediction p : stage) {
                 bytes += p.retainedBytes();
