@@ -12,14 +12,13 @@ import java.util.List;
  * the x̂1 predictions, {@code --arrows} with guidance arrows, {@code --particle I} highlights particle I; {@code --lecture} starts in
  * lecture-hall mode; {@code --size WxH} sets the window size; {@code --bench} measures change-to-redraw latency
  * and exits; {@code --exit-after STAGE} exits once the start-up reaches that stage (first-frame, first-samples,
- * first-results), for start-up benchmarks (packaging/startup-bench).
+ * first-results), for start-up benchmarks (app/startup-bench.sh).
  */
 public record LaunchOptions(Path screenshot, String tab, int scenario, String scenarioName, boolean trajectories, int step,
                             boolean predictions, boolean arrows, int particle, boolean lecture, double width, double height,
                             boolean bench, String exitAfter) {
     /** The start-up stages {@code --exit-after} accepts, in the order they are reached. */
     public static final List<String> STAGES = List.of("first-frame", "first-samples", "first-results");
-
 
     public static LaunchOptions parse(List<String> args) {
         String shot = value(args, "--screenshot");
