@@ -147,33 +147,22 @@ final class RowGridRollout {
         /** RungeKuttaStep's VJP, row by row. */
         @Override
         public Batch vjp(Batch v) {
-            int s = stage.length;
-            Batch[] ybar = new Batch[s];
-            Batch total = v.copy();
-            for (int i = s - 1; i >= 0; i--) {
-                Batch kbar = RK4.b()[i] != 0 ? scaledRows(v, times(h, RK4.b()[i])) : null;
-                for (int j = i + 1; j < s; j++) {
-                    double[] aj = RK4.a()[j];
-                    if (i < aj.length && aj[i] != 0 && ybar[j] != null) {
-                        kbar = kbar == null ? scaledRows(ybar[j], times(h, aj[i]))
-                                : addScaledRows(kbar, ybar[j], times(h, aj[i]));
-                    }
+            return RungeKuttaAdjoint.vjp(RK4, f, stage, v, new RungeKuttaAdjoint.StepScale() {
+                @Override
+                public Batch scaled(Batch b, double c) {
+                    return scaledRows(b, times(h, c));
                 }
-                if (kbar != null) {
-                    ybar[i] = f.vjpVelocity(stage[i], kbar);
-                    total.addScaled(ybar[i], 1.0);
+
+                @Override
+                public Batch addScaled(Batch acc, Batch z, double c) {
+                    return addScaledRows(acc, z, times(h, c));
                 }
-            }
-            return total;
+            });
         }
 
         @Override
         public long retainedBytes() {
-            long bytes = out.bytes();
-            for (Prediction p : stage) {
-                bytes += p.retainedBytes();
-            }
-            return bytes;
+            return RungeKuttaAdjoint.retainedBytes(out, stage);
         }
     }
 }

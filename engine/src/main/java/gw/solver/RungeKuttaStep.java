@@ -5,8 +5,7 @@ import gw.tensor.Batch;
 
 /**
  * An explicit Runge-Kutta step on the velocity u, for any Butcher tableau (MATH eq. (2.3), stepped by
- * {@link ButcherTableau#step}). Its VJP (MATH eq. (6.1)) walks the stages backwards:
- * kbar_i = h b_i v + h sum_{j>i} a_ji ybar_j, ybar_i = J_i^T kbar_i, and the input gets v + sum_i ybar_i.
+ * {@link ButcherTableau#step}); its VJP (MATH eq. (6.1)) is {@link RungeKuttaAdjoint}'s.
  */
 public final class RungeKuttaStep implements Step {
     private final String name;
@@ -69,32 +68,22 @@ public final class RungeKuttaStep implements Step {
 
         @Override
         public Batch vjp(Batch v) {
-            int s = stage.length;
-            Batch[] ybar = new Batch[s];
-            Batch total = v.copy();
-            for (int i = s - 1; i >= 0; i--) {
-                Batch kbar = tableau.b()[i] != 0 ? v.scaled(h * tableau.b()[i]) : null;
-                for (int j = i + 1; j < s; j++) {
-                    double[] aj = tableau.a()[j];
-                    if (i < aj.length && aj[i] != 0 && ybar[j] != null) {
-                        kbar = kbar == null ? ybar[j].scaled(h * aj[i]) : kbar.addScaled(ybar[j], h * aj[i]);
-                    }
+            return RungeKuttaAdjoint.vjp(tableau, f, stage, v, new RungeKuttaAdjoint.StepScale() {
+                @Override
+                public Batch scaled(Batch b, double c) {
+                    return b.scaled(h * c);
                 }
-                if (kbar != null) {
-                    ybar[i] = f.vjpVelocity(stage[i], kbar);
-                    total.addScaled(ybar[i], 1.0);
+
+                @Override
+                public Batch addScaled(Batch acc, Batch z, double c) {
+                    return acc.addScaled(z, h * c);
                 }
-            }
-            return total;
+            });
         }
 
         @Override
         public long retainedBytes() {
-            long bytes = out.bytes();
-            for (Prediction p : stage) {
-                bytes += p.retainedBytes();
-            }
-            return bytes;
+            return RungeKuttaAdjoint.retainedBytes(out, stage);
         }
     }
 }
